@@ -1,0 +1,41 @@
+# Two commands for a newcomer: `make demo` and `make test` (see README).
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+
+.PHONY: demo test install serve clean
+
+$(VENV)/.installed: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+install: $(VENV)/.installed node_modules/.installed
+
+# The demo: SQLite and an embedded broker unless DATABASE_URL / REDIS_URL say otherwise.
+demo: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo
+	$(MAKE) serve
+
+serve:
+	mkdir -p var/celery/queue var/celery/processed var/celery/control
+	@echo "Serving Oversight on http://127.0.0.1:8000 (worker and beat running; Ctrl-C stops both)"
+	trap 'kill 0' EXIT INT TERM; \
+	$(PY) -m celery -A oversight worker --beat --concurrency 1 --loglevel INFO & \
+	$(PY) manage.py runserver 127.0.0.1:8000 --noreload
+
+# The whole suite against the real PostgreSQL and Redis.
+test: export DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/oversight
+test: export REDIS_URL ?= redis://127.0.0.1:6379/0
+test: install
+	DATABASE_URL=sqlite://:memory: $(PY) manage.py makemigrations --check --dry-run
+	$(PY) -m pytest
+
+clean:
+	rm -rf $(VENV) node_modules var db.sqlite3 staticfiles

@@ -1,0 +1,91 @@
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from organisation.models import MANAGER_ROLES, PRACTITIONER_ROLES, Role, StaffMember, Team
+
+from .models import Child
+from .selectors import members_with_caseloads, teams_overview
+
+
+@login_required
+def home(request):
+    user = request.user
+    if user.role in PRACTITIONER_ROLES or user.role == Role.IRO:
+        return _caseload(request)
+    if user.role == Role.TEAM_MANAGER:
+        return _my_team(request)
+    if user.role in MANAGER_ROLES:
+        return render(request, "cases/home_teams.html", {"teams": teams_overview(user)})
+    return render(request, "cases/home_admin.html")
+
+
+def _caseload(request):
+    children = (
+        Child.objects.visible_to(request.user).open().select_related("team", "worker").order_by("last_name")
+    )
+    return render(request, "cases/home_caseload.html", {"children": children, "today": timezone.localdate()})
+
+
+def _my_team(request):
+    teams = Team.objects.visible_to(request.user)
+    unallocated = (
+        Child.objects.visible_to(request.user).open().filter(worker__isnull=True).select_related("team")
+    )
+    return render(
+        request,
+        "cases/home_team.html",
+        {
+            "teams": teams_overview(request.user),
+            "members": members_with_caseloads(teams),
+            "unallocated": unallocated,
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@login_required
+def child_detail(request, pk):
+    child = get_object_or_404(
+        Child.objects.visible_to(request.user).select_related("team__service", "worker", "reviewing_officer"), pk=pk
+    )
+    allocations = child.allocations.select_related("team", "worker", "allocated_by")
+    return render(
+        request,
+        "cases/child_detail.html",
+        {"child": child, "allocations": allocations, "today": timezone.localdate()},
+    )
+
+
+@login_required
+def staff_detail(request, pk):
+    member = get_object_or_404(
+        StaffMember.objects.visible_to(request.user).select_related("team", "line_manager"), pk=pk
+    )
+    caseload = Child.objects.visible_to(request.user).open().filter(worker=member).select_related("team")
+    return render(
+        request,
+        "cases/staff_detail.html",
+        {
+            "member": member,
+            "caseload": caseload,
+            "open_cases": member.caseload.filter(closed_on__isnull=True).count(),
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@login_required
+def team_detail(request, pk):
+    team = get_object_or_404(teams_overview(request.user), pk=pk)
+    children = Child.objects.visible_to(request.user).open().filter(team=team).select_related("worker")
+    return render(
+        request,
+        "cases/team_detail.html",
+        {
+            "team": team,
+            "members": members_with_caseloads([team]),
+            "children": children,
+            "today": timezone.localdate(),
+        },
+    )

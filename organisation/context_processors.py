@@ -1,0 +1,29 @@
+from django.urls import reverse
+
+from .models import MANAGER_ROLES, PRACTITIONER_ROLES, Role
+
+
+def navigation(request):
+    """The service navigation for the signed-in user's role."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"navigation": []}
+    items = []
+    if user.role in PRACTITIONER_ROLES:
+        items.append(("My caseload", reverse("home")))
+    elif user.role == Role.TEAM_MANAGER:
+        items.append(("My team", reverse("home")))
+    elif user.role in MANAGER_ROLES:
+        items.append(("Teams", reverse("home")))
+    elif user.role == Role.IRO:
+        items.append(("Children I review", reverse("home")))
+    elif user.role == Role.ADMINISTRATOR:
+        items.append(("Home", reverse("home")))
+        items.append(("Users and teams", reverse("admin:index")))
+    items.append(("My profile", user.get_absolute_url()))
+    path = request.path
+    return {
+        "navigation": [
+            {"text": text, "href": href, "current": href == path} for text, href in items
+        ]
+    }

@@ -1,0 +1,120 @@
+"""Services, teams and the staff who work in them (SPEC section 2, Organisation)."""
+from dateutil.relativedelta import relativedelta
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.db import models
+from django.urls import reverse
+
+
+class Role(models.TextChoices):
+    SOCIAL_WORKER = "social_worker", "Social worker"
+    SENIOR_PRACTITIONER = "senior_practitioner", "Senior practitioner"
+    TEAM_MANAGER = "team_manager", "Team manager"
+    HEAD_OF_SERVICE = "head_of_service", "Head of service"
+    DIRECTOR = "director", "Director"
+    IRO = "iro", "Independent reviewing officer"
+    ADMINISTRATOR = "administrator", "Administrator"
+
+
+PRACTITIONER_ROLES = (Role.SOCIAL_WORKER, Role.SENIOR_PRACTITIONER)
+MANAGER_ROLES = (Role.TEAM_MANAGER, Role.HEAD_OF_SERVICE, Role.DIRECTOR)
+
+# "Newly qualified" lasts 12 months from qualifying (W 5.2).
+NEWLY_QUALIFIED_FOR = relativedelta(months=12)
+
+
+class StaffQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        from .scoping import staff_filter
+
+        return self.filter(staff_filter(user))
+
+    def practitioners(self):
+        return self.filter(role__in=PRACTITIONER_ROLES)
+
+
+class TeamQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        from .scoping import visible_teams
+
+        return self.filter(pk__in=visible_teams(user))
+
+
+class StaffManager(UserManager.from_queryset(StaffQuerySet)):
+    pass
+
+
+class Service(models.Model):
+    name = models.CharField(max_length=100, unique=True)
+    head = models.ForeignKey(
+        "StaffMember", null=True, blank=True, on_delete=models.SET_NULL, related_name="services_headed"
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Team(models.Model):
+    service = models.ForeignKey(Service, on_delete=models.PROTECT, related_name="teams")
+    name = models.CharField(max_length=100, unique=True)
+    manager = models.ForeignKey(
+        "StaffMember", null=True, blank=True, on_delete=models.SET_NULL, related_name="teams_managed"
+    )
+
+    objects = TeamQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["service__name", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("team", args=[self.pk])
+
+
+class StaffMember(AbstractUser):
+    role = models.CharField(max_length=30, choices=Role.choices, default=Role.SOCIAL_WORKER)
+    team = models.ForeignKey(Team, null=True, blank=True, on_delete=models.SET_NULL, related_name="members")
+    line_manager = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="direct_reports"
+    )
+    fte = models.DecimalField("FTE", max_digits=3, decimal_places=2, default=1)
+    date_qualified = models.DateField(null=True, blank=True)
+    returning_until = models.DateField(
+        "returning or changed role until",
+        null=True,
+        blank=True,
+        help_text="Supervised as a returner or in a changed role until this date (W 5.2).",
+    )
+
+    objects = StaffManager()
+
+    class Meta:
+        ordering = ["last_name", "first_name"]
+        verbose_name = "staff member"
+
+    def __str__(self):
+        return self.get_full_name() or self.username
+
+    def get_absolute_url(self):
+        return reverse("staff", args=[self.pk])
+
+    @property
+    def is_practitioner(self):
+        return self.role in PRACTITIONER_ROLES
+
+    @property
+    def is_manager(self):
+        return self.role in MANAGER_ROLES
+
+    def is_newly_qualified(self, today):
+        """Under 12 months since qualifying, on `today`."""
+        if self.date_qualified is None or self.date_qualified > today:
+            return False
+        return today < self.date_qualified + NEWLY_QUALIFIED_FOR
+
+    def is_returning(self, today):
+        return self.returning_until is not None and today <= self.returning_until

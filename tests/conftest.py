@@ -1,0 +1,90 @@
+"""Persona fixtures (STYLE.md): a social worker, their team manager, a head of
+service, an outsider from another team, plus the other roles of SPEC section 1.
+
+    Service A (head: head_of_service)
+      Team A (manager: team_manager): social_worker, colleague
+    Service B (head: other_head)
+      Team B (manager: other_manager): outsider
+"""
+import pytest
+
+from organisation.models import Role
+from tests.factories import ChildFactory, ServiceFactory, StaffFactory, TeamFactory
+
+
+@pytest.fixture
+def director(db):
+    return StaffFactory(username="director", role=Role.DIRECTOR, team=None)
+
+
+@pytest.fixture
+def head_of_service(director):
+    hos = StaffFactory(username="hos", role=Role.HEAD_OF_SERVICE, team=None, line_manager=director)
+    ServiceFactory(name="Service A", head=hos)
+    return hos
+
+
+@pytest.fixture
+def team(head_of_service):
+    return TeamFactory(name="Team A", service=head_of_service.services_headed.get())
+
+
+@pytest.fixture
+def team_manager(team, head_of_service):
+    tm = StaffFactory(username="tm", role=Role.TEAM_MANAGER, team=team, line_manager=head_of_service)
+    team.manager = tm
+    team.save()
+    return tm
+
+
+@pytest.fixture
+def social_worker(team, team_manager):
+    return StaffFactory(username="sw", team=team, line_manager=team_manager)
+
+
+@pytest.fixture
+def colleague(team, team_manager):
+    return StaffFactory(username="colleague", team=team, line_manager=team_manager)
+
+
+@pytest.fixture
+def other_team(director):
+    other_head = StaffFactory(username="otherhos", role=Role.HEAD_OF_SERVICE, team=None, line_manager=director)
+    service = ServiceFactory(name="Service B", head=other_head)
+    team = TeamFactory(name="Team B", service=service)
+    team.manager = StaffFactory(username="othertm", role=Role.TEAM_MANAGER, team=team, line_manager=other_head)
+    team.save()
+    return team
+
+
+@pytest.fixture
+def outsider(other_team):
+    return StaffFactory(username="outsider", team=other_team, line_manager=other_team.manager)
+
+
+@pytest.fixture
+def iro(director):
+    return StaffFactory(username="iro", role=Role.IRO, team=None, line_manager=director)
+
+
+@pytest.fixture
+def administrator(db):
+    return StaffFactory(username="administrator", role=Role.ADMINISTRATOR, team=None, is_staff=True)
+
+
+@pytest.fixture
+def child(social_worker, iro):
+    """A child allocated to the social worker and reviewed by the IRO."""
+    return ChildFactory(worker=social_worker, reviewing_officer=iro)
+
+
+@pytest.fixture
+def other_child(outsider):
+    """A child in the other service's team."""
+    return ChildFactory(worker=outsider)
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    # PBKDF2's deliberate slowness would dominate the suite's run time.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
