@@ -21,6 +21,9 @@ MANAGER_ROLES = (Role.TEAM_MANAGER, Role.HEAD_OF_SERVICE, Role.DIRECTOR)
 # "Newly qualified" lasts 12 months from qualifying (W 5.2).
 NEWLY_QUALIFIED_FOR = relativedelta(months=12)
 
+# Practitioner -> senior practitioner -> team manager -> head of service -> director.
+LINE_MANAGEMENT_DEPTH = 5
+
 
 class StaffQuerySet(models.QuerySet):
     def visible_to(self, user):
@@ -30,6 +33,15 @@ class StaffQuerySet(models.QuerySet):
 
     def practitioners(self):
         return self.filter(role__in=PRACTITIONER_ROLES)
+
+    def managed_by(self, manager):
+        """Staff with `manager` anywhere above them in their line-management chain."""
+        chain = models.Q()
+        path = "line_manager"
+        for _ in range(LINE_MANAGEMENT_DEPTH):
+            chain |= models.Q(**{path: manager})
+            path += "__line_manager"
+        return self.filter(chain)
 
 
 class TeamQuerySet(models.QuerySet):
@@ -115,6 +127,10 @@ class StaffMember(AbstractUser):
         if self.date_qualified is None or self.date_qualified > today:
             return False
         return today < self.date_qualified + NEWLY_QUALIFIED_FOR
+
+    def is_managed_by(self, manager):
+        """Whether `manager` is in this staff member's line of management."""
+        return StaffMember.objects.managed_by(manager).filter(pk=self.pk).exists()
 
     def is_returning(self, today):
         return self.returning_until is not None and today <= self.returning_until

@@ -51,3 +51,12 @@ def staff_filter(user):
     if user.role in (Role.DIRECTOR, Role.ADMINISTRATOR):
         return Q()
     return Q(pk=user.pk) | Q(line_manager=user) | Q(team__in=visible_teams(user))
+
+
+def confidential_filter(user):
+    """Confidential documents on a visible record (W 4): the allocated worker and managers above them."""
+    if not user.is_authenticated or not user.is_active:
+        return NOTHING
+    if user.role == Role.DIRECTOR:
+        return Q()
+    return Q(confidential=False) | Q(child__worker=user) | Q(child__team__in=visible_teams(user))

@@ -8,6 +8,8 @@ urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(authentication_form=LoginForm), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
+    path("supervision/", include("supervision.urls")),
+    path("audits/", include("audits.urls")),
     path("", include("cases.urls")),
 ]
 

@@ -1,0 +1,20 @@
+from .assessments import Assessment, AssessmentVersion, Grade, PlanAction
+from .children import Allocation, Category, Child, Ethnicity, Gender
+from .record import CaseNote, ChronologyEntry, Document, ManagementDecision, ManagerMeeting
+
+__all__ = [
+    "Allocation",
+    "Assessment",
+    "AssessmentVersion",
+    "CaseNote",
+    "Category",
+    "Child",
+    "ChronologyEntry",
+    "Document",
+    "Ethnicity",
+    "Gender",
+    "Grade",
+    "ManagementDecision",
+    "ManagerMeeting",
+    "PlanAction",
+]

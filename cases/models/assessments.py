@@ -1,0 +1,161 @@
+"""Assessments and plans, their versions and sign-off (K 4, K 5, SPEC section 3)."""
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+from organisation.scoping import child_filter
+from organisation.working_days import working_days_between
+
+
+class Grade(models.TextChoices):
+    """The manager's judgement of quality (K 4)."""
+
+    OUTSTANDING = "outstanding", "Outstanding"
+    GOOD = "good", "Good"
+    REQUIRES_IMPROVEMENT = "requires_improvement", "Requires improvement"
+    INADEQUATE = "inadequate", "Inadequate"
+
+    @classmethod
+    def signs_off(cls, grade):
+        return grade in (cls.OUTSTANDING, cls.GOOD)
+
+
+class Assessment(models.Model):
+    """An assessment or plan about one child, across all its versions."""
+
+    class Kind(models.TextChoices):
+        CHILD_AND_FAMILY = "cfa", "Child and family assessment"
+        SECTION_47 = "s47", "Section 47 enquiry"
+        CIN_PLAN = "cin_plan", "Child in need plan"
+        CP_PLAN = "cp_plan", "Child protection plan"
+        CARE_PLAN = "care_plan", "Care plan"
+        PATHWAY_PLAN = "pathway_plan", "Pathway plan"
+
+    PLAN_KINDS = (Kind.CIN_PLAN, Kind.CP_PLAN, Kind.CARE_PLAN, Kind.PATHWAY_PLAN)
+
+    child = models.ForeignKey("cases.Child", on_delete=models.CASCADE, related_name="assessments")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "assessment or plan"
+        verbose_name_plural = "assessments and plans"
+
+    def __str__(self):
+        return f"{self.child} {self.kind}"
+
+    def get_absolute_url(self):
+        return reverse("assessment", args=[self.pk])
+
+    @property
+    def is_plan(self):
+        return self.kind in self.PLAN_KINDS
+
+
+class VersionQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(child_filter(user, prefix="assessment__child__"))
+
+    def awaiting_sign_off_by(self, manager):
+        """Submitted versions whose author the manager line-manages, oldest first."""
+        from organisation.models import StaffMember
+
+        return (
+            self.visible_to(manager)
+            .filter(status=AssessmentVersion.Status.SUBMITTED, author__in=StaffMember.objects.managed_by(manager))
+            .order_by("submitted_at")
+        )
+
+
+class AssessmentVersion(models.Model):
+    """One version: drafted, submitted, then signed off or returned; never edited after submission."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        SUBMITTED = "submitted", "Submitted"
+        SIGNED_OFF = "signed_off", "Signed off"
+        RETURNED = "returned", "Returned"
+
+    OPEN_STATUSES = (Status.DRAFT, Status.SUBMITTED)
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
+
+    # The sections that evidence the child-centred items (K 5).
+    identity = models.TextField("identity, ethnicity and culture", blank=True)
+    seen_and_heard = models.TextField("the child seen, spoken to and listened to", blank=True)
+    child_understanding = models.TextField("the child's understanding of why they have a social worker", blank=True)
+    life_story = models.TextField("life-story work", blank=True)
+    lived_experience = models.TextField("the child's lived experience", blank=True)
+    analysis = models.TextField("holistic analysis of need", blank=True)
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+
+    # The manager's decision (SPEC section 3).
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    grade = models.CharField(max_length=30, choices=Grade.choices, blank=True)
+    feedback = models.TextField("rationale and feedback", blank=True)
+    affirmed_identity = models.BooleanField(default=False)
+    affirmed_seen_and_heard = models.BooleanField(default=False)
+    affirmed_understanding = models.BooleanField(default=False)
+    affirmed_life_story = models.BooleanField(default=False)
+    life_story_not_relevant_reason = models.TextField(blank=True)
+    affirmed_lived_experience = models.BooleanField(default=False)
+    affirmed_smart = models.BooleanField(default=False)
+    affirmed_holistic = models.BooleanField(default=False)
+
+    objects = VersionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["assessment", "number"], name="one_version_number_per_assessment"),
+            # At most one version in progress: editing a decided version starts a new one.
+            models.UniqueConstraint(
+                fields=["assessment"],
+                condition=models.Q(status__in=["draft", "submitted"]),
+                name="one_open_version_per_assessment",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "submitted_at"])]
+
+    def __str__(self):
+        return f"{self.assessment} v{self.number}"
+
+    def get_absolute_url(self):
+        return reverse("assessment", args=[self.assessment_id])
+
+    @property
+    def is_editable(self):
+        return self.status == self.Status.DRAFT
+
+    def waiting_working_days(self, today):
+        """Working days a submitted version has waited for a decision."""
+        if self.submitted_at is None:
+            return 0
+        return working_days_between(self.submitted_at.date(), today)
+
+
+class PlanAction(models.Model):
+    """A SMART action: what, who, by when, how we will know."""
+
+    version = models.ForeignKey(AssessmentVersion, on_delete=models.CASCADE, related_name="actions")
+    what = models.TextField("what will happen")
+    who = models.CharField("who will do it", max_length=200)
+    by_when = models.DateField("by when")
+    how_measured = models.TextField("how we will know it has happened")
+
+    class Meta:
+        ordering = ["by_when", "pk"]
+
+    def __str__(self):
+        return f"{self.version} action {self.pk}"

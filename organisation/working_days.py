@@ -1,0 +1,38 @@
+"""Working days: weekdays that are not England and Wales bank holidays.
+
+The one helper every working-day rule uses (SPEC section 4).
+"""
+from datetime import timedelta
+from functools import lru_cache
+
+import holidays
+
+
+@lru_cache(maxsize=64)
+def _bank_holidays(year):
+    # England and Wales share their bank holidays; "ENG" is the holidays library's code.
+    return frozenset(holidays.country_holidays("GB", subdiv="ENG", years=year))
+
+
+def is_working_day(day):
+    return day.weekday() < 5 and day not in _bank_holidays(day.year)
+
+
+def add_working_days(day, n):
+    """The working day `n` working days after `day` (before it when n < 0)."""
+    step = 1 if n >= 0 else -1
+    remaining = abs(n)
+    while remaining:
+        day += timedelta(days=step)
+        if is_working_day(day):
+            remaining -= 1
+    return day
+
+
+def working_days_between(start, end):
+    """Working days after `start` up to and including `end` (0 when end <= start)."""
+    count, day = 0, start
+    while day < end:
+        day += timedelta(days=1)
+        count += is_working_day(day)
+    return count
