@@ -134,3 +134,34 @@ class StaffMember(AbstractUser):
 
     def is_returning(self, today):
         return self.returning_until is not None and today <= self.returning_until
+
+
+class PracticeStandard(models.Model):
+    """A configured practice standard (SPEC section 4); definitions live in standards.py."""
+
+    code = models.CharField(max_length=20, unique=True)
+    enabled = models.BooleanField(default=True)
+    values = models.JSONField(default=dict, help_text="Figure name -> configured value.")
+
+    class Meta:
+        ordering = ["code"]
+
+    def __str__(self):
+        return self.code
+
+
+class StandardChange(models.Model):
+    """Who changed which figure of a standard, when, from what to what (never edited)."""
+
+    code = models.CharField(max_length=20)
+    field = models.CharField(max_length=50, help_text="A figure's name, or 'enabled'.")
+    old_value = models.CharField(max_length=50)
+    new_value = models.CharField(max_length=50)
+    changed_by = models.ForeignKey(StaffMember, on_delete=models.PROTECT, related_name="+")
+    changed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-changed_at"]
+
+    def __str__(self):
+        return f"{self.code}.{self.field}"

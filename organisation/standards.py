@@ -1,0 +1,144 @@
+"""The configured practice standards (SPEC section 4): definitions and defaults.
+
+Figures are kept in PracticeStandard rows (an administrator changes them;
+every change is kept); this module names each rule's figures, their SPEC
+defaults, and whether the default is a local-practice figure a council
+should set for itself. Read a figure with `figure(code, name)`.
+"""
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Figure:
+    name: str
+    label: str
+    default: int
+    unit: str
+    local: bool = False  # the seeds name a duty but no figure (SPEC: "(local)")
+
+
+@dataclass(frozen=True)
+class Definition:
+    code: str
+    title: str
+    breach: str
+    source: str
+    figures: tuple = ()
+
+
+DEFINITIONS = [
+    Definition(
+        "SUP-FREQ", "Supervision frequency",
+        "A practitioner's last supervision is older than their frequency allows.", "W 5.2",
+        (
+            Figure("newly_qualified_days", "Newly qualified (first 12 months)", 14, "days"),
+            Figure("returning_days", "Returning or changed role, until the agreed date", 14, "days"),
+            Figure("standard_months", "Everyone else", 1, "months"),
+        ),
+    ),
+    Definition("SUP-CONTRACT", "Supervision contract", "A staff member has no supervision contract.", "W 5, W 5.2"),
+    Definition(
+        "SUP-FILED", "Case discussions filed",
+        "A case discussion is not on the child's record within the period after the session.", "W 4",
+        (Figure("working_days", "Filed within", 2, "working days"),),
+    ),
+    Definition(
+        "APPRAISAL", "Annual appraisal", "No appraisal within the period.", "W 5.2",
+        (Figure("months", "Appraisal at least every", 12, "months"),),
+    ),
+    Definition(
+        "OBSERVATION", "Observation of practice",
+        "No direct observation of practice within the period (and before the appraisal).", "K 6, W 3, W 5.2",
+        (Figure("months", "Observation at least every", 12, "months"),),
+    ),
+    Definition(
+        "CHRON-MISSING", "Chronology started", "An open case has no chronology entry after the period open.", "W 4",
+        (Figure("working_days", "First entry within", 10, "working days", local=True),),
+    ),
+    Definition(
+        "CHRON-STALE", "Chronology up to date",
+        "An open case's chronology was last updated too long ago, or before its latest significant event.", "W 4",
+        (Figure("days", "Updated at least every", 90, "days", local=True),),
+    ),
+    Definition(
+        "PLAN-UNSIGNED", "Sign-off in time", "An assessment or plan waits for sign-off too long.", "K 4, K 5",
+        (Figure("working_days", "Decided within", 5, "working days", local=True),),
+    ),
+    Definition(
+        "PLAN-MISSING", "Current signed-off plan", "An open CIN, CP or CLA case has no current signed-off plan.",
+        "K 5, W 4",
+        (Figure("working_days", "Plan signed off within", 20, "working days of the case opening", local=True),),
+    ),
+    Definition(
+        "SUMMARY", "Quarterly summary", "No quarterly summary in the period.", "W 4",
+        (Figure("months", "A summary at least every", 3, "months"),),
+    ),
+    Definition(
+        "VISITS", "Statutory visits", "No statutory visit within the interval for the category.",
+        "W 4 (statutory visits)",
+        (
+            Figure("cp_working_days", "Child protection", 10, "working days"),
+            Figure("cla_weeks", "Child looked after", 6, "weeks"),
+            Figure("cla_new_placement_weeks", "Child looked after, after a new placement", 1, "weeks"),
+            Figure("cin_working_days", "Child in need", 20, "working days", local=True),
+        ),
+    ),
+    Definition(
+        "SEEN-ALONE", "Seen alone", "A CP or CLA child not seen alone at any of the last visits.", "W 4",
+        (Figure("visits", "Seen alone at least once in the last", 3, "visits", local=True),),
+    ),
+    Definition(
+        "CLA-DOCS", "Looked-after children's documents",
+        "A looked-after child has no recent photo or no birth certificate on file.", "W 4",
+        (Figure("photo_months", "Photo taken within", 12, "months", local=True),),
+    ),
+    Definition(
+        "AUDIT-ACTIONS", "Audit actions", "A corrective action from an audit is past its due date and not done.",
+        "W 4, W Appendix 1",
+    ),
+    Definition(
+        "CASELOAD", "Caseload", "A worker's weighted caseload exceeds capacity for their FTE and experience.",
+        "K 2, W 6.2",
+        (
+            Figure("cases_per_fte", "Cases per full-time worker", 18, "cases", local=True),
+            Figure("newly_qualified_percent", "Newly qualified capacity", 80, "% of full", local=True),
+        ),
+    ),
+    Definition(
+        "MGR-ATTEND", "Manager attendance",
+        "A manager did not attend an initial CP conference or initial PLO hearing.", "K 6",
+    ),
+    Definition(
+        "TEAM-MEETING", "Team meetings", "A team has no minuted team meeting within the period.",
+        "W 6, W Appendix 1",
+        (Figure("weeks", "A minuted meeting at least every", 5, "weeks", local=True),),
+    ),
+]
+BY_CODE = {d.code: d for d in DEFINITIONS}
+
+
+def defaults(code):
+    return {f.name: f.default for f in BY_CODE[code].figures}
+
+
+def figure(code, name):
+    """The configured figure (falls back to the SPEC default if no row exists yet)."""
+    from .models import PracticeStandard
+
+    values = PracticeStandard.objects.filter(code=code).values_list("values", flat=True).first()
+    return (values or {}).get(name, defaults(code)[name])
+
+
+def figures(code):
+    """All configured figures of a rule, as a dict."""
+    from .models import PracticeStandard
+
+    values = PracticeStandard.objects.filter(code=code).values_list("values", flat=True).first()
+    return {**defaults(code), **(values or {})}
+
+
+def is_enabled(code):
+    from .models import PracticeStandard
+
+    enabled = PracticeStandard.objects.filter(code=code).values_list("enabled", flat=True).first()
+    return True if enabled is None else enabled
