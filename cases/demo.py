@@ -14,6 +14,7 @@ from django.db import transaction
 
 from organisation.models import Role, Service, StaffMember, Team
 
+from . import demo_records
 from .models import Allocation, Category, Child, Ethnicity, Gender
 
 DEMO_PASSWORD = "demo-password"
@@ -87,7 +88,7 @@ class DemoAuthority:
     @transaction.atomic
     def build(self):
         self.build_organisation()
-        self.build_children()
+        demo_records.seed(self, self.build_children())
 
     # --- people -----------------------------------------------------------
 
@@ -218,3 +219,4 @@ class DemoAuthority:
             ))
         Allocation.objects.bulk_create(allocations, batch_size=5000)
         self.log(f"children: {len(children)} added ({len(existing)} already there), {len(allocations)} allocations")
+        return children

@@ -5,7 +5,10 @@ from .models import Allocation
 
 
 @transaction.atomic
-def allocate(*, child, team, worker, by, on, purpose="", expectations="", contingency="", timescale=""):
+def allocate(
+    *, child, team, worker, by, on, purpose="", expectations="", contingency="", timescale="",
+    over_capacity_justification="",
+):
     """End the child's current allocation and start a new one (K 2, W 3).
 
     The child's `team` and `worker` always mirror the open Allocation row.
@@ -21,6 +24,7 @@ def allocate(*, child, team, worker, by, on, purpose="", expectations="", contin
         expectations=expectations,
         contingency=contingency,
         timescale=timescale,
+        over_capacity_justification=over_capacity_justification,
     )
     allocation.full_clean()
     allocation.save()

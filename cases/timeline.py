@@ -41,7 +41,11 @@ def kinds():
 
 
 def for_child(child, user, only=None):
-    entries = [e for source in _sources for e in source(child, user)]
+    """The child's entries visible to the user; `only` keeps the given kinds (and skips other sources' queries)."""
+    sources = _sources
+    if only:
+        sources = [s for s in _sources if {key for key, _ in getattr(s, "kinds", ())} & set(only)]
+    entries = [e for source in sources for e in source(child, user)]
     if only:
         entries = [e for e in entries if e.kind in only]
     return sorted(entries, key=lambda e: e.on, reverse=True)

@@ -5,6 +5,14 @@ from . import views
 urlpatterns = [
     path("", views.home, name="home"),
     path("children/<int:pk>/", views.child_detail, name="child"),
+    path("children/<int:pk>/add/<slug:kind>/", views.add_record_entry, name="add_record_entry"),
+    path("children/<int:pk>/allocate/", views.allocate_child, name="allocate"),
+    path("children/<int:pk>/assessments/new/", views.start_assessment, name="start_assessment"),
+    path("assessments/<int:pk>/", views.assessment_detail, name="assessment"),
+    path("assessments/<int:pk>/edit/", views.edit_version, name="edit_version"),
+    path("assessments/<int:pk>/new-version/", views.new_version, name="new_version"),
+    path("assessments/<int:pk>/review/", views.review, name="review"),
+    path("sign-off/", views.awaiting_sign_off, name="awaiting_sign_off"),
     path("staff/<int:pk>/", views.staff_detail, name="staff"),
     path("teams/<int:pk>/", views.team_detail, name="team"),
 ]

@@ -20,6 +20,16 @@ def navigation(request):
     elif user.role == Role.ADMINISTRATOR:
         items.append(("Home", reverse("home")))
         items.append(("Users and teams", reverse("admin:index")))
+    if user.role in MANAGER_ROLES:
+        items.append(("Awaiting my sign-off", reverse("awaiting_sign_off")))
+    if user.role in PRACTITIONER_ROLES:
+        items.append(("My supervision", reverse("supervision:mine")))
+    elif user.role in MANAGER_ROLES:
+        items.append(("Team supervision", reverse("supervision:team")))
+    if user.role == Role.ADMINISTRATOR:
+        items.append(("Audit programme", reverse("audits:programme")))
+    else:
+        items.append(("Audits", reverse("audits:list")))
     items.append(("My profile", user.get_absolute_url()))
     path = request.path
     return {

@@ -1,4 +1,6 @@
 """Services, teams and the staff who work in them (SPEC section 2, Organisation)."""
+from decimal import Decimal
+
 from dateutil.relativedelta import relativedelta
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
@@ -17,6 +19,7 @@ class Role(models.TextChoices):
 
 PRACTITIONER_ROLES = (Role.SOCIAL_WORKER, Role.SENIOR_PRACTITIONER)
 MANAGER_ROLES = (Role.TEAM_MANAGER, Role.HEAD_OF_SERVICE, Role.DIRECTOR)
+AUDITOR_ROLES = (*MANAGER_ROLES, Role.IRO)  # who audits case files (W 4)
 
 # "Newly qualified" lasts 12 months from qualifying (W 5.2).
 NEWLY_QUALIFIED_FOR = relativedelta(months=12)
@@ -131,6 +134,16 @@ class StaffMember(AbstractUser):
     def is_managed_by(self, manager):
         """Whether `manager` is in this staff member's line of management."""
         return StaffMember.objects.managed_by(manager).filter(pk=self.pk).exists()
+
+    def caseload_capacity(self, today):
+        """Open cases this worker can hold: CASELOAD's cases per FTE, reduced while newly qualified."""
+        from .standards import figures
+
+        rule = figures("CASELOAD")
+        capacity = Decimal(rule["cases_per_fte"]) * self.fte
+        if self.is_newly_qualified(today):
+            capacity = capacity * rule["newly_qualified_percent"] / 100
+        return int(capacity)
 
     def is_returning(self, today):
         return self.returning_until is not None and today <= self.returning_until

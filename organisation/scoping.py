@@ -6,7 +6,7 @@ scope is simply not found (404).
 """
 from django.db.models import Q
 
-from .models import Role, Team
+from .models import MANAGER_ROLES, Role, Team
 
 NOTHING = Q(pk__in=[])
 
@@ -60,3 +60,51 @@ def confidential_filter(user):
     if user.role == Role.DIRECTOR:
         return Q()
     return Q(confidential=False) | Q(child__worker=user) | Q(child__team__in=visible_teams(user))
+
+
+def can_manage_child(user, child):
+    """Management decisions and allocation: managers over the child, never the practitioner."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.role == Role.DIRECTOR:
+        return True
+    return user.role in MANAGER_ROLES and visible_teams(user).filter(pk=child.team_id).exists()
+
+
+def can_write_record(user, child):
+    """Entries on a child's record: the allocated worker and the managers over the child."""
+    return user.is_authenticated and user.is_active and (child.worker_id == user.pk or can_manage_child(user, child))
+
+
+def personal_file_filter(user, prefix=""):
+    """A practitioner's personal supervision file (W 3, W 5): themselves and their line-management chain.
+
+    Never widened by role: an administrator, an IRO or a colleague sees none of it.
+    `prefix` points at the practitioner, e.g. prefix="supervisee__".
+    """
+    from .models import StaffMember
+
+    if not user.is_authenticated or not user.is_active:
+        return NOTHING
+    chain = StaffMember.objects.managed_by(user).values("pk")
+    return Q(**{f"{prefix}pk": user.pk}) | Q(**{f"{prefix}pk__in": chain})
+
+
+def team_meeting_filter(user):
+    """Team meetings (W 6): the team's own members and the managers over the team."""
+    if not user.is_authenticated or not user.is_active:
+        return NOTHING
+    if user.role == Role.DIRECTOR:
+        return Q()
+    own_team = Q(team_id=user.team_id) if user.team_id else NOTHING
+    return own_team | Q(team__in=visible_teams(user))
+
+
+def practice_review_filter(user, prefix="manager__"):
+    """Reviews of a manager's practice (W Appendix 1): the manager and their line-management chain."""
+    from .models import StaffMember
+
+    if not user.is_authenticated or not user.is_active:
+        return NOTHING
+    chain = StaffMember.objects.managed_by(user).values("pk")
+    return Q(**{f"{prefix}pk": user.pk}) | Q(**{f"{prefix}pk__in": chain})

@@ -168,3 +168,124 @@ class PlanActionFactory(factory.django.DjangoModelFactory):
     who = "Social worker"
     by_when = datetime.date(2026, 3, 6)
     how_measured = "Health check completed and shared with the family."
+
+
+# --- supervision ---
+from supervision.models import (  # noqa: E402  (appended section: other apps append their own)
+    CaseDiscussion,
+    Observation,
+    SupervisionContract,
+    SupervisionSession,
+    TeamMeeting,
+)
+
+
+class SupervisionSessionFactory(factory.django.DjangoModelFactory):
+    """A planned session of the supervisee with their line manager; pass status/completed_at to hold it."""
+
+    class Meta:
+        model = SupervisionSession
+
+    supervisee = factory.SubFactory(StaffFactory)
+    supervisor = factory.LazyAttribute(lambda o: o.supervisee.line_manager or StaffFactory(role=Role.TEAM_MANAGER))
+    date = datetime.date(2026, 11, 19)
+
+
+class CaseDiscussionFactory(factory.django.DjangoModelFactory):
+    """A complete, unfiled discussion of a child allocated to the session's supervisee."""
+
+    class Meta:
+        model = CaseDiscussion
+
+    session = factory.SubFactory(SupervisionSessionFactory)
+    child = factory.LazyAttribute(lambda o: ChildFactory(worker=o.session.supervisee))
+    purpose = "Complete the child and family assessment."
+    expectations = "Visit fortnightly at home; purpose of home visits: see the child's routines."
+    contingency = "If no access, return within 24 hours and tell the team manager."
+    discussion = "Assessment on track; school reports better attendance."
+    filing_due_on = factory.LazyAttribute(lambda o: CaseDiscussion.filing_deadline(o.session.date))
+
+
+class SupervisionContractFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SupervisionContract
+
+    staff = factory.SubFactory(StaffFactory)
+    supervisor = factory.LazyAttribute(lambda o: o.staff.line_manager or StaffFactory(role=Role.TEAM_MANAGER))
+    agreed_on = datetime.date(2026, 1, 5)
+    frequency = SupervisionContract.Frequency.MONTHLY
+    review_on = datetime.date(2027, 1, 5)
+    supervisor_signed_on = datetime.date(2026, 1, 5)
+
+
+class ObservationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Observation
+
+    practitioner = factory.SubFactory(StaffFactory)
+    observer = factory.LazyAttribute(lambda o: o.practitioner.line_manager or StaffFactory(role=Role.TEAM_MANAGER))
+    observed_on = datetime.date(2026, 6, 10)
+    setting = Observation.Setting.HOME_VISIT
+    feedback = "Warm and clear with the family; next time check the child's own words are recorded."
+
+
+class TeamMeetingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TeamMeeting
+
+    team = factory.SubFactory(TeamFactory)
+    held_on = datetime.date(2026, 11, 4)
+    chair = factory.LazyAttribute(lambda o: o.team.manager or StaffFactory(role=Role.TEAM_MANAGER, team=o.team))
+    agenda = "1. Caseloads\n2. New procedures"
+    minutes = "Caseloads reviewed; new procedure shared."
+    recorded_by = factory.LazyAttribute(lambda o: o.chair)
+
+
+# --- audits ---
+from audits.models import (  # noqa: E402  (appended section: other apps append their own)
+    AuditAnswer,
+    CaseFileAudit,
+    CorrectiveAction,
+    ManagerPracticeReview,
+)
+
+
+class CaseFileAuditFactory(factory.django.DjangoModelFactory):
+    """A draft audit of a child's file by the child's team manager; pass status and grade to complete it."""
+
+    class Meta:
+        model = CaseFileAudit
+
+    child = factory.SubFactory(ChildFactory)
+    team = factory.LazyAttribute(lambda o: o.child.team)
+    practitioner = factory.LazyAttribute(lambda o: o.child.worker)
+    auditor = factory.LazyAttribute(lambda o: o.child.team.manager or StaffFactory(role=Role.TEAM_MANAGER))
+    audited_on = datetime.date(2026, 3, 2)
+
+
+class AuditAnswerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AuditAnswer
+
+    audit = factory.SubFactory(CaseFileAuditFactory)
+    item = "chronology"
+    answer = "met"
+
+
+class CorrectiveActionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CorrectiveAction
+
+    audit = factory.SubFactory(CaseFileAuditFactory)
+    description = "Bring the chronology up to date from the case notes since January."
+    owner = factory.LazyAttribute(lambda o: o.audit.practitioner or o.audit.auditor)
+    due_on = datetime.date(2026, 3, 16)
+
+
+class ManagerPracticeReviewFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ManagerPracticeReview
+
+    manager = factory.SubFactory(StaffFactory, role=Role.TEAM_MANAGER)
+    reviewer = factory.LazyAttribute(lambda o: o.manager.line_manager or StaffFactory(role=Role.HEAD_OF_SERVICE))
+    reviewed_on = datetime.date(2026, 3, 9)

@@ -1,5 +1,6 @@
 """Assessments and plans, their versions and sign-off (K 4, K 5, SPEC section 3)."""
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
@@ -20,6 +21,11 @@ class Grade(models.TextChoices):
         return grade in (cls.OUTSTANDING, cls.GOOD)
 
 
+class AssessmentQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(child_filter(user, prefix="child__"))
+
+
 class Assessment(models.Model):
     """An assessment or plan about one child, across all its versions."""
 
@@ -38,6 +44,8 @@ class Assessment(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = AssessmentQuerySet.as_manager()
+
     class Meta:
         ordering = ["-created_at"]
         verbose_name = "assessment or plan"
@@ -52,6 +60,13 @@ class Assessment(models.Model):
     @property
     def is_plan(self):
         return self.kind in self.PLAN_KINDS
+
+    def latest_version(self):
+        return self.versions.order_by("-number").first()
+
+    def current_version(self):
+        """The version in force: the latest signed off."""
+        return self.versions.filter(status=AssessmentVersion.Status.SIGNED_OFF).order_by("-number").first()
 
 
 class VersionQuerySet(models.QuerySet):
@@ -79,6 +94,7 @@ class AssessmentVersion(models.Model):
         RETURNED = "returned", "Returned"
 
     OPEN_STATUSES = (Status.DRAFT, Status.SUBMITTED)
+    CONTENT_FIELDS = ("identity", "seen_and_heard", "child_understanding", "life_story", "lived_experience", "analysis")
 
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveIntegerField()
@@ -134,9 +150,30 @@ class AssessmentVersion(models.Model):
     def get_absolute_url(self):
         return reverse("assessment", args=[self.assessment_id])
 
+    def save(self, *args, **kwargs):
+        # A submitted or decided version never changes; decisions move status with update().
+        if self.pk and AssessmentVersion.objects.filter(pk=self.pk).exclude(status=self.Status.DRAFT).exists():
+            raise ValidationError("A submitted, signed-off or returned version cannot be edited.")
+        super().save(*args, **kwargs)
+
     @property
     def is_editable(self):
         return self.status == self.Status.DRAFT
+
+    @property
+    def is_current(self):
+        return self.status == self.Status.SIGNED_OFF
+
+    def missing_for_submission(self):
+        """What must be written before the version can be submitted, as {field: message}."""
+        missing = {}
+        for name in self.CONTENT_FIELDS:
+            if name != "life_story" and not getattr(self, name).strip():
+                label = self._meta.get_field(name).verbose_name
+                missing[name] = f"Write about {label} before submitting"
+        if self.assessment.is_plan and not self.actions.exists():
+            missing["__all__"] = "Add at least one SMART action before submitting a plan"
+        return missing
 
     def waiting_working_days(self, today):
         """Working days a submitted version has waited for a decision."""
@@ -146,7 +183,7 @@ class AssessmentVersion(models.Model):
 
 
 class PlanAction(models.Model):
-    """A SMART action: what, who, by when, how we will know."""
+    """A SMART action: what, who, by when, how we will know. Editable only on a draft."""
 
     version = models.ForeignKey(AssessmentVersion, on_delete=models.CASCADE, related_name="actions")
     what = models.TextField("what will happen")

@@ -130,6 +130,9 @@ class Allocation(models.Model):
     )
     contingency = models.TextField("contingency if expectations cannot be met", blank=True)
     timescale = models.CharField(max_length=200, blank=True)
+    over_capacity_justification = models.TextField(
+        blank=True, help_text="Why the worker takes this case beyond their capacity (K 2)."
+    )
 
     class Meta:
         ordering = ["-started_on", "-pk"]

@@ -139,7 +139,7 @@ class ManagementDecision(models.Model):
     decision = models.TextField()
     rationale = models.TextField()
     assessment_version = models.ForeignKey(
-        "cases.AssessmentVersion", null=True, blank=True, on_delete=models.PROTECT, related_name="decisions"
+        "cases.AssessmentVersion", null=True, blank=True, on_delete=models.SET_NULL, related_name="decisions"
     )
     recorded_at = models.DateTimeField(auto_now_add=True)
 

@@ -1,7 +1,20 @@
 from django.contrib.auth import authenticate
 from django.core.management import call_command
+from django.db import transaction
 
-from cases.models import Allocation, Category, Child
+from cases.models import (
+    Allocation,
+    Assessment,
+    AssessmentVersion,
+    CaseNote,
+    Category,
+    Child,
+    ChronologyEntry,
+    Document,
+    ManagementDecision,
+    ManagerMeeting,
+    PlanAction,
+)
 from organisation.models import Role, StaffMember, Team
 
 DEMO_USERS = {
@@ -44,20 +57,31 @@ def test_only_demo_logins_have_a_password(db):
 
 
 def test_a_rerun_adds_nothing(db):
+    models = [StaffMember, Child, Allocation, ChronologyEntry, CaseNote, Document, ManagementDecision,
+              ManagerMeeting, Assessment, AssessmentVersion, PlanAction]
     seed(teams=2, practitioners_per_team=3, children=50)
-    counts = (StaffMember.objects.count(), Child.objects.count(), Allocation.objects.count())
+    counts = [m.objects.count() for m in models]
     seed(teams=2, practitioners_per_team=3, children=50)
-    assert (StaffMember.objects.count(), Child.objects.count(), Allocation.objects.count()) == counts
+    assert [m.objects.count() for m in models] == counts
+
+
+def test_the_demo_has_assessments_and_plans_in_every_state(db):
+    seed()
+    assert set(AssessmentVersion.objects.values_list("status", flat=True)) == set(AssessmentVersion.Status.values)
+    assert AssessmentVersion.objects.awaiting_sign_off_by(StaffMember.objects.get(username="teammanager")).exists()
 
 
 def test_it_is_deterministic(db):
-    seed(teams=2, practitioners_per_team=3, children=30)
-    first = list(Child.objects.order_by("local_id").values_list("local_id", "first_name", "category", "worker__username"))
-    Allocation.objects.all().delete()
-    Child.objects.all().delete()
-    seed(teams=2, practitioners_per_team=3, children=30)
-    again = list(Child.objects.order_by("local_id").values_list("local_id", "first_name", "category", "worker__username"))
-    assert first == again
+    def seeded():
+        with transaction.atomic():
+            seed(teams=2, practitioners_per_team=3, children=30)
+            children = list(
+                Child.objects.order_by("local_id").values_list("local_id", "first_name", "category", "worker__username")
+            )
+            transaction.set_rollback(True)  # the second run starts from the same empty database
+        return children
+
+    assert seeded() == seeded()
 
 
 def test_every_child_has_one_open_allocation_matching_its_worker(db):

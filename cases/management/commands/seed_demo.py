@@ -3,7 +3,9 @@ import time
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from audits import demo as audits_demo
 from cases.demo import DEMO_PASSWORD, DemoAuthority, Sizes
+from supervision import demo as supervision_demo
 
 
 class Command(BaseCommand):
@@ -24,7 +26,10 @@ class Command(BaseCommand):
             children=options["children"],
             seed=options["seed"],
         )
-        DemoAuthority(sizes, timezone.localdate(), log=self.stdout.write).build()
+        authority = DemoAuthority(sizes, timezone.localdate(), log=self.stdout.write)
+        authority.build()
+        supervision_demo.seed(authority)
+        audits_demo.seed(authority)
         self.stdout.write(f"seeded in {time.monotonic() - started:.1f}s")
         self.stdout.write(self.style.SUCCESS("Demo logins (password: %s):" % DEMO_PASSWORD))
         for username in ("socialworker", "teammanager", "headofservice", "director", "admin"):

@@ -4,8 +4,8 @@ from django.utils import timezone
 
 from organisation.models import MANAGER_ROLES, PRACTITIONER_ROLES, Role, StaffMember, Team
 
-from .models import Child
-from .selectors import members_with_caseloads, teams_overview
+from ..models import Child
+from ..selectors import members_with_caseloads, teams_overview
 
 
 @login_required
@@ -41,19 +41,6 @@ def _my_team(request):
             "unallocated": unallocated,
             "today": timezone.localdate(),
         },
-    )
-
-
-@login_required
-def child_detail(request, pk):
-    child = get_object_or_404(
-        Child.objects.visible_to(request.user).select_related("team__service", "worker", "reviewing_officer"), pk=pk
-    )
-    allocations = child.allocations.select_related("team", "worker", "allocated_by")
-    return render(
-        request,
-        "cases/child_detail.html",
-        {"child": child, "allocations": allocations, "today": timezone.localdate()},
     )
 
 

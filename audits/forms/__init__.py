@@ -1,0 +1,17 @@
+from .actions import CorrectiveActionForm, DoneForm, ResponseForm, ReviewingOfficerForm, VerifyForm
+from .audit import AuditForm
+from .filters import AuditFilterForm
+from .programme import ProgrammeForm
+from .review import ReviewForm
+
+__all__ = [
+    "AuditFilterForm",
+    "AuditForm",
+    "CorrectiveActionForm",
+    "DoneForm",
+    "ProgrammeForm",
+    "ResponseForm",
+    "ReviewForm",
+    "ReviewingOfficerForm",
+    "VerifyForm",
+]

@@ -1,0 +1,226 @@
+"""Case file audits against the W 4 checklist, and their corrective actions (W 4, W Appendix 1)."""
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+
+from cases.models import Grade
+from organisation.scoping import child_filter
+
+from .. import checklist
+
+
+class AuditStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    COMPLETED = "completed", "Completed"
+
+
+class Answer(models.TextChoices):
+    MET = "met", "Met"
+    NOT_MET = "not_met", "Not met"
+    NOT_APPLICABLE = "not_applicable", "Not applicable"
+
+
+class CaseFileAuditQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """An audit is seen by whoever may see the child's record."""
+        return self.filter(child_filter(user, prefix="child__"))
+
+    def completed(self):
+        return self.filter(status=AuditStatus.COMPLETED)
+
+    def since(self, day):
+        return self.filter(audited_on__gte=day)
+
+    def not_meeting(self, item_code):
+        # A subquery, not a join: a join would also narrow counts annotated over the answers.
+        return self.filter(pk__in=AuditAnswer.objects.filter(item=item_code, answer=Answer.NOT_MET).values("audit"))
+
+    def with_overdue_actions(self, today):
+        return self.filter(pk__in=CorrectiveAction.objects.overdue(today).values("audit"))
+
+
+class CaseFileAudit(models.Model):
+    child = models.ForeignKey("cases.Child", on_delete=models.CASCADE, related_name="file_audits")
+    # The child's team and worker when audited: findings count by team, the worker responds.
+    team = models.ForeignKey("organisation.Team", on_delete=models.PROTECT, related_name="audits")
+    practitioner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="audits_of_my_work"
+    )
+    auditor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="file_audits")
+    audited_on = models.DateField("date of audit")
+    status = models.CharField(max_length=20, choices=AuditStatus.choices, default=AuditStatus.DRAFT)
+    grade = models.CharField("overall grade", max_length=30, choices=Grade.choices, blank=True)
+    strengths = models.TextField(blank=True)
+    areas_for_improvement = models.TextField(blank=True)
+    practitioner_response = models.TextField("practitioner's response", blank=True)
+    responded_at = models.DateTimeField(null=True, blank=True)
+    # W 4: late or missing planning and review documents are raised with the IRO or CP chair.
+    reviewing_officer_told = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="IRO or CP chair told",
+    )
+    reviewing_officer_told_on = models.DateField("date told", null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = CaseFileAuditQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-audited_on", "-pk"]
+        verbose_name = "case file audit"
+        indexes = [
+            models.Index(fields=["team", "status", "audited_on"]),
+            models.Index(fields=["child", "-audited_on"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status="draft") | ~models.Q(grade=""), name="completed_audit_has_grade"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(reviewing_officer_told__isnull=True, reviewing_officer_told_on__isnull=True)
+                | models.Q(reviewing_officer_told__isnull=False, reviewing_officer_told_on__isnull=False),
+                name="reviewing_officer_told_whom_and_when",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Audit {self.pk} of {self.child}"
+
+    def get_absolute_url(self):
+        return reverse("audits:detail", args=[self.pk])
+
+    def clean(self):
+        if self.status == AuditStatus.COMPLETED and not self.grade:
+            raise ValidationError({"grade": "Choose an overall grade to complete the audit."})
+
+    @property
+    def is_completed(self):
+        return self.status == AuditStatus.COMPLETED
+
+    def can_edit(self, user):
+        return not self.is_completed and self.auditor_id == user.pk
+
+    def can_respond(self, user):
+        return self.is_completed and self.practitioner_id == user.pk
+
+    def not_met_items(self):
+        """The checklist items answered "not met", in checklist order (reads prefetched answers)."""
+        codes = {a.item for a in self.answers.all() if a.answer == Answer.NOT_MET}
+        return [item for item in checklist.ITEMS if item.code in codes]
+
+    def needs_reviewing_officer_told(self):
+        """Late or missing plans or review minutes found, and nobody recorded telling the IRO or CP chair."""
+        return self.reviewing_officer_told_id is None and any(
+            item.tells_reviewing_officer for item in self.not_met_items()
+        )
+
+
+class AuditAnswer(models.Model):
+    """One checklist row of one audit; blank while the audit is a draft."""
+
+    audit = models.ForeignKey(CaseFileAudit, on_delete=models.CASCADE, related_name="answers")
+    item = models.CharField(max_length=40, choices=checklist.CHOICES)
+    answer = models.CharField(max_length=20, choices=Answer.choices, blank=True)
+    comment = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [models.UniqueConstraint(fields=["audit", "item"], name="one_answer_per_item")]
+        indexes = [models.Index(fields=["item", "answer"])]
+
+    def __str__(self):
+        return f"{self.audit} {self.item}"
+
+
+class CorrectiveActionQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(child_filter(user, prefix="audit__child__"))
+
+    def overdue(self, today):
+        """Past its due date and not done (AUDIT-ACTIONS): due today is not yet overdue."""
+        return self.filter(done_on__isnull=True, due_on__lt=today)
+
+    def awaiting_verification(self):
+        return self.filter(done_on__isnull=False, verified_on__isnull=True)
+
+
+class CorrectiveAction(models.Model):
+    audit = models.ForeignKey(CaseFileAudit, on_delete=models.CASCADE, related_name="actions")
+    description = models.TextField("what needs to be done")
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="corrective_actions")
+    due_on = models.DateField("due by")
+    done_on = models.DateField("done on", null=True, blank=True)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    verified_on = models.DateField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = CorrectiveActionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["due_on", "pk"]
+        indexes = [models.Index(fields=["done_on", "due_on"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(verified_on__isnull=True) | models.Q(done_on__isnull=False),
+                name="verified_action_is_done",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(verified_by__isnull=True, verified_on__isnull=True)
+                | models.Q(verified_by__isnull=False, verified_on__isnull=False),
+                name="verified_by_whom_and_when",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Corrective action {self.pk}"
+
+    def get_absolute_url(self):
+        return reverse("audits:action", args=[self.pk])
+
+    def is_overdue(self, today):
+        return self.done_on is None and self.due_on < today
+
+    def status(self, today):
+        """(label, tag colour) for the action on `today`."""
+        if self.verified_on:
+            return "Verified", "green"
+        if self.done_on:
+            return "Done, to verify", "blue"
+        if self.is_overdue(today):
+            return "Overdue", "red"
+        return "Open", "grey"
+
+    def can_mark_done(self, user):
+        return self.done_on is None and user.pk in (self.owner_id, self.audit.auditor_id)
+
+    def can_verify(self, user):
+        return self.verified_on is None and self.audit.auditor_id == user.pk
+
+    def mark_done(self, on):
+        """Record the action done; a second, concurrent record changes nothing."""
+        changed = CorrectiveAction.objects.filter(pk=self.pk, done_on__isnull=True).update(done_on=on)
+        if changed:
+            self.done_on = on
+        return bool(changed)
+
+    def verify(self, *, by, on, done_on=None):
+        """Record the auditor's check; a done date is recorded too if the owner has not.
+
+        Conditional update: two verifications at once leave exactly one.
+        """
+        done_on = self.done_on or done_on
+        if done_on is None:
+            raise ValidationError({"done_on": "Enter the date the action was done."})
+        changed = CorrectiveAction.objects.filter(pk=self.pk, verified_on__isnull=True).update(
+            done_on=done_on, verified_by=by, verified_on=on
+        )
+        if changed:
+            self.done_on, self.verified_by, self.verified_on = done_on, by, on
+        return bool(changed)

@@ -1,0 +1,78 @@
+"""Writes that touch several models, each in one transaction: a form that fails changes nothing."""
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from organisation.models import StandardChange
+
+from .models import AuditAnswer, AuditProgramme, AuditStatus, CaseFileAudit, ManagerPracticeReview, ReviewAnswer
+
+PROGRAMME_CODE = "AUDIT-PROGRAMME"
+
+
+def _lock_draft(model, obj):
+    """Refuse to change a record someone completed meanwhile (the row stays locked until commit)."""
+    if obj.pk and not model.objects.select_for_update().filter(pk=obj.pk, status=AuditStatus.DRAFT).exists():
+        raise ValidationError("This has already been completed and can no longer be changed.")
+
+
+@transaction.atomic
+def save_audit(*, audit, answers, complete, today):
+    """Save an audit and its checklist answers {item code: (answer, comment)}.
+
+    1. Refuse if the audit was completed meanwhile.
+    2. Completing dates the audit `today` and takes the child's current team and worker.
+    3. Validate and save the audit, then each answer.
+    """
+    _lock_draft(CaseFileAudit, audit)
+    if complete:
+        if not all(answer for answer, _ in answers.values()):
+            raise ValidationError("Answer every checklist item to complete the audit.")
+        audit.status = AuditStatus.COMPLETED
+        audit.audited_on = today
+        audit.team_id, audit.practitioner_id = audit.child.team_id, audit.child.worker_id
+    audit.full_clean()
+    audit.save()
+    existing = {row.item: row for row in audit.answers.all()}
+    for code, (answer, comment) in answers.items():
+        row = existing.get(code) or AuditAnswer(audit=audit, item=code)
+        row.answer, row.comment = answer, comment
+        row.full_clean()
+        row.save()
+    return audit
+
+
+@transaction.atomic
+def save_review(*, review, answers, complete, today):
+    """Save a manager practice review and its answers {theme code: (judgement, evidence)}."""
+    _lock_draft(ManagerPracticeReview, review)
+    if complete:
+        if not all(judgement and evidence for judgement, evidence in answers.values()):
+            raise ValidationError("Judge every theme, with evidence, to complete the review.")
+        review.status = AuditStatus.COMPLETED
+        review.reviewed_on = today
+    review.full_clean()
+    review.save()
+    existing = {row.theme: row for row in review.answers.all()}
+    for code, (judgement, evidence) in answers.items():
+        row = existing.get(code) or ReviewAnswer(review=review, theme=code)
+        row.judgement, row.evidence = judgement, evidence
+        row.full_clean()
+        row.save()
+    return review
+
+
+@transaction.atomic
+def update_programme(*, values, by):
+    """Change the audit programme's figures, keeping who changed what and when (SPEC section 4)."""
+    programme = AuditProgramme.objects.select_for_update().filter(pk=1).first() or AuditProgramme(pk=1)
+    for field, value in values.items():
+        old = getattr(programme, field)
+        if old != value:
+            StandardChange.objects.create(
+                code=PROGRAMME_CODE, field=field, old_value=str(old), new_value=str(value), changed_by=by
+            )
+            setattr(programme, field, value)
+    programme.updated_by = by
+    programme.full_clean()
+    programme.save()
+    return programme

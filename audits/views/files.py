@@ -1,0 +1,156 @@
+"""Case file audits: the list, the audit form with its evidence, the audit, and its follow-up."""
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+
+from organisation.models import Team
+
+from .. import checklist, services
+from ..evidence.files import file_evidence
+from ..forms import AuditFilterForm, AuditForm, ResponseForm, ReviewingOfficerForm
+from ..models import Answer, AuditStatus, CaseFileAudit, CorrectiveAction
+from ..selectors import auditable_children, can_audit, reviewing_officers
+
+CHILD = ("child__team", "child__worker", "child__reviewing_officer")
+
+
+@login_required
+def audit_list(request):
+    user, today = request.user, timezone.localdate()
+    form = AuditFilterForm(request.GET, teams=Team.objects.visible_to(user))
+    overdue = Q(actions__done_on__isnull=True, actions__due_on__lt=today)
+    audits = (
+        form.apply(CaseFileAudit.objects.visible_to(user), today)
+        .select_related("child", "auditor", "team")
+        .annotate(
+            open_actions=Count("actions", filter=Q(actions__done_on__isnull=True), distinct=True),
+            overdue_actions=Count("actions", filter=overdue, distinct=True),
+            not_met=Count("answers", filter=Q(answers__answer=Answer.NOT_MET), distinct=True),
+        )
+        .order_by("-audited_on", "-pk")
+    )
+    actions = CorrectiveAction.objects.visible_to(user).select_related("audit__child", "owner")
+    return render(request, "audits/audit_list.html", {
+        "form": form,
+        "page": Paginator(audits, 50).get_page(request.GET.get("page")),
+        "my_actions": actions.filter(owner=user, done_on__isnull=True),
+        "to_verify": actions.awaiting_verification().filter(audit__auditor=user),
+        "can_audit": can_audit(user),
+        "today": today,
+    })
+
+
+@login_required
+def start(request, child_pk):
+    """Audit a child's file; an auditor's unfinished draft for the child is resumed, not duplicated."""
+    child = get_object_or_404(
+        auditable_children(request.user).select_related("team", "worker", "reviewing_officer"), pk=child_pk
+    )
+    draft = CaseFileAudit.objects.filter(child=child, auditor=request.user, status=AuditStatus.DRAFT).first()
+    if draft:
+        return redirect("audits:edit", draft.pk)
+    today = timezone.localdate()
+    audit = CaseFileAudit(
+        child=child, auditor=request.user, team=child.team, practitioner=child.worker, audited_on=today
+    )
+    return _audit_form(request, audit, today, answers={})
+
+
+@login_required
+def edit(request, pk):
+    audit = get_object_or_404(
+        CaseFileAudit.objects.visible_to(request.user)
+        .filter(auditor=request.user, status=AuditStatus.DRAFT)
+        .select_related(*CHILD),
+        pk=pk,
+    )
+    return _audit_form(request, audit, timezone.localdate(), answers={a.item: a for a in audit.answers.all()})
+
+
+def _audit_form(request, audit, today, answers):
+    completing = "complete" in request.POST
+    form = AuditForm(request.POST or None, instance=audit, completing=completing, answers=answers)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_audit(audit=form.instance, answers=form.answers(), complete=completing, today=today)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Audit completed." if completing else "Audit saved as a draft.")
+            return redirect(audit)
+    previous = (
+        CaseFileAudit.objects.completed().filter(child=audit.child).exclude(pk=audit.pk).select_related("auditor")
+    )
+    return render(request, "audits/audit_form.html", {
+        "form": form,
+        "audit": audit,
+        "child": audit.child,
+        "evidence": file_evidence(audit.child, request.user, today),
+        "previous": previous[:3],
+        "today": today,
+    })
+
+
+@login_required
+def detail(request, pk):
+    user = request.user
+    audit = get_object_or_404(
+        CaseFileAudit.objects.visible_to(user)
+        .select_related("child__reviewing_officer", "auditor", "team", "practitioner", "reviewing_officer_told")
+        .prefetch_related("answers"),
+        pk=pk,
+    )
+    answers = {answer.item: answer for answer in audit.answers.all()}
+    return render(request, "audits/audit_detail.html", {
+        "audit": audit,
+        "rows": [(item, answers.get(item.code)) for item in checklist.ITEMS],
+        "actions": audit.actions.select_related("owner", "verified_by"),
+        "is_auditor": audit.auditor_id == user.pk,
+        "can_edit": audit.can_edit(user),
+        "can_respond": audit.can_respond(user),
+        "today": timezone.localdate(),
+    })
+
+
+@login_required
+def respond(request, pk):
+    """The practitioner's response to a completed audit of their work."""
+    audit = get_object_or_404(
+        CaseFileAudit.objects.visible_to(request.user).filter(practitioner=request.user, status=AuditStatus.COMPLETED)
+        .select_related("child"),
+        pk=pk,
+    )
+    form = ResponseForm(request.POST or None, instance=audit)
+    if request.method == "POST" and form.is_valid():
+        form.instance.responded_at = timezone.now()
+        form.save()
+        messages.success(request, "Your response has been saved.")
+        return redirect(audit)
+    return render(request, "audits/audit_subform.html", {
+        "form": form, "audit": audit, "title": "Respond to the audit",
+    })
+
+
+@login_required
+def reviewing_officer_told(request, pk):
+    """Record that the child's IRO or CP chair was told of late or missing plans or review minutes (W 4)."""
+    audit = get_object_or_404(
+        CaseFileAudit.objects.visible_to(request.user).filter(auditor=request.user).select_related("child"), pk=pk
+    )
+    form = ReviewingOfficerForm(
+        request.POST or None, instance=audit, officers=reviewing_officers(), today=timezone.localdate(),
+        initial={"reviewing_officer_told": audit.reviewing_officer_told_id or audit.child.reviewing_officer_id},
+    )
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Recorded that the IRO or CP chair was told.")
+        return redirect(audit)
+    return render(request, "audits/audit_subform.html", {
+        "form": form, "audit": audit, "title": "Tell the IRO or CP chair",
+        "lead": "W 4: managers speak to the Independent Reviewing Officer or child protection chair about late or "
+                "missing planning and review documentation. Record who you told and when.",
+    })

@@ -1,0 +1,240 @@
+"""Demo content for children's records: chronologies, visits, documents, decisions,
+meetings, and assessments and plans in every state, some deliberately late so
+the compliance worker has something to flag.
+
+Only the children a build has just added get any, so a rerun adds nothing.
+"""
+from datetime import datetime, time, timedelta
+
+from django.utils import timezone
+
+from organisation.working_days import add_working_days
+
+from .models import (
+    Assessment,
+    AssessmentVersion,
+    CaseNote,
+    Category,
+    Child,
+    ChronologyEntry,
+    Document,
+    Grade,
+    ManagementDecision,
+    ManagerMeeting,
+    PlanAction,
+)
+
+EVENTS = [
+    (ChronologyEntry.EventType.REFERRAL, "School", "Referral from school: attendance has fallen to 70%."),
+    (ChronologyEntry.EventType.ASSESSMENT, "Children's services", "Child and family assessment started."),
+    (ChronologyEntry.EventType.STRATEGY, "Police and health", "Strategy discussion held."),
+    (ChronologyEntry.EventType.HEALTH, "Health visitor", "Missed two health appointments."),
+    (ChronologyEntry.EventType.EDUCATION, "School", "Fixed-term exclusion for two days."),
+    (ChronologyEntry.EventType.FAMILY, "Mother", "Father has moved back into the family home."),
+    (ChronologyEntry.EventType.POLICE, "Police notification", "Police called to a domestic incident at the home."),
+]
+SAID = [
+    "Likes their new school and wants to stay with their friends.",
+    "Worries when mum is upset; wants to see grandma more often.",
+    "Said the flat is noisy at night and they are tired at school.",
+    "Wants to go to football club on Saturdays.",
+]
+CONTENT = {
+    "identity": "Proud of the family's Irish Traveller heritage; wants contact with cousins to continue.",
+    "seen_and_heard": "Seen alone at school; spoke about friends, bedtime and what worries them.",
+    "child_understanding": "Says I visit 'to help mum and me have calmer days'.",
+    "life_story": "Life-story book started with the foster carer; photos of early years gathered.",
+    "lived_experience": "Gets themself ready for school most days; often hungry by mid-morning.",
+    "analysis": "Needs routine, school attendance support and help for mum's mental health; strengths in wider family.",
+}
+ACTIONS = [
+    ("Referral to the school nurse for a health check", "Social worker", 14, "Health check completed and shared"),
+    ("Mum attends the parenting group weekly", "Family support worker", 42, "Attendance record from the group"),
+    ("Attendance reviewed with the school every fortnight", "School and social worker", 28, "Attendance above 90%"),
+]
+PLAN_FOR = {
+    Category.CHILD_IN_NEED: Assessment.Kind.CIN_PLAN,
+    Category.CHILD_PROTECTION: Assessment.Kind.CP_PLAN,
+    Category.LOOKED_AFTER: Assessment.Kind.CARE_PLAN,
+    Category.CARE_LEAVER: Assessment.Kind.PATHWAY_PLAN,
+}
+Status = AssessmentVersion.Status
+
+
+def _at(day):
+    return timezone.make_aware(datetime.combine(day, time(10, 0)))
+
+
+class RecordSeeder:
+    def __init__(self, authority):
+        self.rng = authority.rng
+        self.today = authority.today
+        self.log = authority.log
+        self.rows = {model: [] for model in (ChronologyEntry, CaseNote, Document, ManagementDecision, ManagerMeeting)}
+        self.versions = []  # (version, [actions])
+        self.demo_queue = 0
+
+    def seed(self, added):
+        children = list(
+            Child.objects.open()
+            .filter(pk__in=[c.pk for c in added], worker__isnull=False)
+            .select_related("team__manager", "worker")
+            .order_by("local_id")
+        )
+        for child in children:
+            self.child(child)
+        for model, rows in self.rows.items():
+            model.objects.bulk_create(rows, batch_size=5000)
+        AssessmentVersion.objects.bulk_create([v for v, _ in self.versions], batch_size=5000)
+        PlanAction.objects.bulk_create([a for _, actions in self.versions for a in actions], batch_size=5000)
+        ManagementDecision.objects.bulk_create([self.decision(v) for v, _ in self.versions if v.decided_by_id])
+        self.log(
+            f"records: {len(children)} children; "
+            + ", ".join(f"{len(rows)} {model._meta.verbose_name_plural}" for model, rows in self.rows.items())
+            + f", {len(self.versions)} assessment versions"
+        )
+
+    def child(self, child):
+        rng, today = self.rng, self.today
+        worker, manager = child.worker, child.team.manager or child.worker
+        open_days = (today - child.opened_on).days
+        # Chronology: a few children have none (CHRON-MISSING), some have gone stale (CHRON-STALE).
+        if rng.random() > 0.05 or open_days < 10:
+            last = today - timedelta(days=rng.randint(120, 200) if rng.random() < 0.1 else rng.randint(1, 60))
+            for n in range(rng.randint(2, 6)):
+                day = max(child.opened_on, last - timedelta(days=n * rng.randint(10, 40)))
+                event, source, summary = rng.choice(EVENTS)
+                self.rows[ChronologyEntry].append(ChronologyEntry(
+                    child=child, occurred_on=day, event_type=event, significant=rng.random() < 0.3,
+                    source=source, summary=summary, recorded_by=worker,
+                ))
+        # Statutory visits at roughly the category's interval; some children overdue.
+        if child.category != Category.EARLY_HELP:
+            gap = {Category.CHILD_PROTECTION: 12, Category.LOOKED_AFTER: 35}.get(child.category, 25)
+            last = today - timedelta(days=rng.randint(1, gap) if rng.random() > 0.12 else rng.randint(gap + 5, gap * 3))
+            never_alone = child.category in (Category.CHILD_PROTECTION, Category.LOOKED_AFTER) and rng.random() < 0.1
+            for n in range(rng.randint(3, 6)):
+                day = last - timedelta(days=n * gap)
+                if day < child.opened_on:
+                    break
+                seen = rng.random() > 0.05
+                alone = seen and not never_alone and rng.random() > 0.25
+                self.rows[CaseNote].append(CaseNote(
+                    child=child, occurred_on=day, kind=CaseNote.Kind.STATUTORY_VISIT, child_seen=seen,
+                    seen_alone=alone, views_recorded=alone, child_said=rng.choice(SAID) if alone else "",
+                    lived_experience="Home warm and tidy; food in the cupboards." if seen else "",
+                    note="" if seen else "No access: nobody home. Returned next day.", author=worker,
+                ))
+        self.documents(child, worker)
+        if rng.random() < 0.3:
+            self.rows[ManagementDecision].append(ManagementDecision(
+                child=child, decided_on=today - timedelta(days=rng.randint(5, 120)), manager=manager,
+                decision="Continue the plan; review at the next core group.",
+                rationale="Progress on school attendance; risks from home conditions reducing.",
+            ))
+        if child.category == Category.CHILD_PROTECTION and open_days > 15:
+            attended = rng.random() > 0.1
+            self.rows[ManagerMeeting].append(ManagerMeeting(
+                child=child, kind=ManagerMeeting.Kind.INITIAL_CONFERENCE,
+                held_on=child.opened_on + timedelta(days=15), manager=manager, manager_attended=attended,
+                notes="" if attended else "Manager on leave; no deputy attended.", recorded_by=worker,
+            ))
+        self.assessments(child, worker, manager)
+
+    @staticmethod
+    def decision(version):
+        """The sign-off decision on the child's record, as sign_off.decide() writes it."""
+        verb = "Signed off" if version.status == Status.SIGNED_OFF else "Returned to the author"
+        return ManagementDecision(
+            child=version.assessment.child, decided_on=timezone.localdate(version.decided_at),
+            manager=version.decided_by, context=ManagementDecision.Context.SIGN_OFF,
+            decision=f"{verb}: {version.assessment.get_kind_display()}, version {version.number} "
+            f"(graded {version.get_grade_display().lower()}).",
+            rationale=version.feedback, assessment_version=version,
+        )
+
+    def documents(self, child, worker):
+        rng, today = self.rng, self.today
+        wanted = []
+        if child.category == Category.LOOKED_AFTER:
+            if rng.random() < 0.85:
+                wanted.append((Document.Kind.PHOTO, "Photo", rng.randint(10, 500)))
+            if rng.random() < 0.85:
+                wanted.append((Document.Kind.BIRTH_CERTIFICATE, "Birth certificate", rng.randint(100, 900)))
+        if child.category != Category.EARLY_HELP and rng.random() < 0.8:
+            wanted.append((Document.Kind.QUARTERLY_SUMMARY, "Quarterly summary", rng.randint(5, 140)))
+        if child.category in (Category.CHILD_PROTECTION, Category.LOOKED_AFTER) and rng.random() < 0.5:
+            wanted.append((Document.Kind.REVIEW_MINUTES, "Review minutes", rng.randint(10, 120)))
+        if rng.random() < 0.15:
+            wanted.append((Document.Kind.REPORT, "Police disclosure (third party)", rng.randint(10, 300)))
+        for kind, title, age in wanted:
+            dated = max(child.opened_on, today - timedelta(days=age))
+            self.rows[Document].append(Document(
+                child=child, kind=kind, title=title, dated=dated, owner=worker, added_by=worker,
+                confidential=kind == Document.Kind.REPORT,
+            ))
+
+    def assessments(self, child, worker, manager):
+        """A plan for CIN/CP/CLA/CL children; an assessment for some; every state represented."""
+        rng = self.rng
+        if child.category == Category.EARLY_HELP:
+            return
+        kinds = [PLAN_FOR[child.category]]
+        if child.category in (Category.CHILD_IN_NEED, Category.CHILD_PROTECTION) and rng.random() < 0.4:
+            kinds.insert(0, Assessment.Kind.CHILD_AND_FAMILY)
+        for kind in kinds:
+            assessment = Assessment.objects.create(child=child, kind=kind, created_by=worker)
+            roll = rng.random()
+            if worker.username == "socialworker" and self.demo_queue < 4:
+                # The demo team manager's sign-off queue is never empty.
+                self.demo_queue += 1
+                roll = 0.7
+            if roll < 0.55:
+                states = [Status.SIGNED_OFF]
+            elif roll < 0.65:
+                states = [Status.SIGNED_OFF, Status.SUBMITTED]  # revised after sign-off, awaiting a decision
+            elif roll < 0.8:
+                states = [Status.SUBMITTED]
+            elif roll < 0.9:
+                states = [Status.RETURNED, Status.DRAFT]
+            else:
+                states = [Status.DRAFT]
+            self.versions_for(assessment, states, worker, manager)
+
+    def versions_for(self, assessment, states, worker, manager):
+        rng, today = self.rng, self.today
+        opened = assessment.child.opened_on
+        for number, status in enumerate(states, start=1):
+            version = AssessmentVersion(assessment=assessment, number=number, author=worker, status=status, **CONTENT)
+            if status != Status.DRAFT:
+                # Most wait 0-4 working days; some far longer (PLAN-UNSIGNED).
+                waited = rng.randint(0, 4) if rng.random() > 0.3 else rng.randint(6, 20)
+                if status == Status.SUBMITTED:
+                    submitted = add_working_days(today, -waited)
+                else:
+                    submitted = max(opened, today - timedelta(days=rng.randint(30, 300)))
+                version.submitted_at = _at(max(opened, submitted))
+            if status in (Status.SIGNED_OFF, Status.RETURNED):
+                decided = version.submitted_at.date() + timedelta(days=rng.randint(1, 6))
+                version.decided_at = _at(min(decided, today))
+                version.decided_by = manager
+                good = status == Status.SIGNED_OFF
+                version.grade = rng.choice([Grade.GOOD, Grade.GOOD, Grade.OUTSTANDING]) if good else (
+                    rng.choice([Grade.REQUIRES_IMPROVEMENT, Grade.INADEQUATE]))
+                version.feedback = (
+                    "Child-centred and SMART; the child's voice is clear." if good
+                    else "Say more about the child's lived experience and make the actions measurable."
+                )
+                for field in ("identity", "seen_and_heard", "understanding", "life_story", "lived_experience",
+                              "smart", "holistic"):
+                    setattr(version, f"affirmed_{field}", good)
+            actions = [
+                PlanAction(version=version, what=what, who=who, by_when=today + timedelta(days=days),
+                           how_measured=how)
+                for what, who, days, how in rng.sample(ACTIONS, 2)
+            ]
+            self.versions.append((version, actions))
+
+
+def seed(authority, added):
+    RecordSeeder(authority).seed(added)

@@ -1,0 +1,16 @@
+from .allocation import AllocationForm
+from .assessments import PlanActionFormSet, SignOffForm, StartAssessmentForm, VersionForm
+from .records import CaseNoteForm, ChronologyEntryForm, DocumentForm, ManagementDecisionForm, ManagerMeetingForm
+
+__all__ = [
+    "AllocationForm",
+    "CaseNoteForm",
+    "ChronologyEntryForm",
+    "DocumentForm",
+    "ManagementDecisionForm",
+    "ManagerMeetingForm",
+    "PlanActionFormSet",
+    "SignOffForm",
+    "StartAssessmentForm",
+    "VersionForm",
+]

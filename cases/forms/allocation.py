@@ -1,0 +1,49 @@
+"""Allocating a child to a worker, with the purpose and expectations (K 2, W 3)."""
+from django import forms
+from django.utils import timezone
+
+from .base import GdsForm
+
+
+class WorkerChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, worker):
+        capacity = worker.caseload_capacity(timezone.localdate())
+        over = " (at or over capacity)" if worker.open_cases >= capacity else ""
+        return f"{worker}: {worker.open_cases} of {capacity} cases{over}"
+
+
+class AllocationForm(GdsForm, forms.Form):
+    submit_label = "Allocate"
+    worker = WorkerChoiceField(queryset=None, widget=forms.RadioSelect, label="Allocate to", empty_label=None)
+    purpose = forms.CharField(label="Purpose of allocation", widget=forms.Textarea(attrs={"rows": 3}))
+    expectations = forms.CharField(
+        label="Expectations of the intervention",
+        help_text="Including the purpose of home visits.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    contingency = forms.CharField(
+        label="Contingency if expectations cannot be met",
+        help_text="Including what to do after a no-access visit.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    timescale = forms.CharField(label="Timescales", max_length=200)
+    over_capacity_justification = forms.CharField(
+        label="If the worker is at or over capacity, why allocate to them?",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, workers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["worker"].queryset = workers
+
+    def clean(self):
+        cleaned = super().clean()
+        worker = cleaned.get("worker")
+        if worker and worker.open_cases >= worker.caseload_capacity(timezone.localdate()):
+            if not cleaned.get("over_capacity_justification", "").strip():
+                self.add_error(
+                    "over_capacity_justification",
+                    f"{worker} is at or over capacity: write why this allocation is justified",
+                )
+        return cleaned

@@ -1,0 +1,105 @@
+"""The cases app's own entries on the child's timeline (registered in CasesConfig.ready)."""
+from .models import Allocation, AssessmentVersion, CaseNote, ChronologyEntry, Document, ManagementDecision, ManagerMeeting
+from .timeline import Entry
+
+
+def yes_no(value):
+    return "Yes" if value else "No"
+
+
+def chronology(child, user):
+    for e in ChronologyEntry.objects.filter(child=child).select_related("recorded_by"):
+        yield Entry(
+            on=e.occurred_on, kind="chronology", label="Chronology", title=e.get_event_type_display(),
+            author=e.recorded_by, body=e.summary, details=(("Source", e.source),),
+            tags=(("Significant", "red"),) if e.significant else (),
+        )
+
+
+chronology.kinds = [("chronology", "Chronology")]
+
+
+def case_notes(child, user):
+    for n in CaseNote.objects.filter(child=child).select_related("author"):
+        details = ()
+        if n.is_visit:
+            details = (
+                ("Child seen", yes_no(n.child_seen)),
+                ("Seen alone", yes_no(n.seen_alone)),
+                ("Child's views recorded", yes_no(n.views_recorded)),
+            )
+        body = "\n\n".join(
+            part for part in (
+                n.child_said and f"What the child said: {n.child_said}",
+                n.lived_experience and f"Lived experience: {n.lived_experience}",
+                n.note,
+            ) if part
+        )
+        yield Entry(
+            on=n.occurred_on, kind="visit" if n.is_visit else "note", label=n.get_kind_display(),
+            title=n.get_kind_display(), author=n.author, body=body, details=details,
+        )
+
+
+case_notes.kinds = [("visit", "Visits"), ("note", "Case notes")]
+
+
+def documents(child, user):
+    for d in Document.objects.visible_to(user).filter(child=child).select_related("owner"):
+        yield Entry(
+            on=d.dated, kind="document", label="Document", title=f"{d.get_kind_display()}: {d.title}",
+            author=d.owner, tags=(("Confidential", "orange"),) if d.confidential else (),
+        )
+
+
+documents.kinds = [("document", "Documents")]
+
+
+def decisions(child, user):
+    for d in ManagementDecision.objects.filter(child=child).select_related("manager"):
+        yield Entry(
+            on=d.decided_on, kind="decision", label="Management decision", title=d.decision,
+            author=d.manager, body=d.rationale, details=(("Made", d.get_context_display()),),
+            manager_entry=True,
+        )
+
+
+decisions.kinds = [("decision", "Management decisions")]
+
+
+def meetings(child, user):
+    for m in ManagerMeeting.objects.filter(child=child).select_related("manager"):
+        yield Entry(
+            on=m.held_on, kind="meeting", label="Meeting", title=m.get_kind_display(), author=m.manager,
+            body=m.notes, details=(("Manager attended", yes_no(m.manager_attended)),),
+            tags=() if m.manager_attended else (("Manager absent", "red"),),
+        )
+
+
+meetings.kinds = [("meeting", "Meetings")]
+
+
+def allocations(child, user):
+    for a in Allocation.objects.filter(child=child).select_related("worker", "team", "allocated_by"):
+        yield Entry(
+            on=a.started_on, kind="allocation", label="Allocation",
+            title=f"Allocated to {a.worker or 'no worker'} ({a.team})", author=a.allocated_by, body=a.purpose,
+        )
+
+
+allocations.kinds = [("allocation", "Allocations")]
+
+
+def submissions(child, user):
+    versions = AssessmentVersion.objects.filter(assessment__child=child, submitted_at__isnull=False)
+    for v in versions.select_related("assessment", "author"):
+        yield Entry(
+            on=v.submitted_at.date(), kind="assessment", label="Assessment or plan",
+            title=f"{v.assessment.get_kind_display()}, version {v.number} submitted", author=v.author,
+            url=v.get_absolute_url(),
+        )
+
+
+submissions.kinds = [("assessment", "Assessments and plans")]
+
+SOURCES = [chronology, case_notes, documents, decisions, meetings, allocations, submissions]

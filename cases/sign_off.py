@@ -1,0 +1,128 @@
+"""The lifecycle of an assessment or plan: draft -> submitted -> signed off | returned (SPEC section 3).
+
+Status changes are conditional updates (`filter(status=...).update(...)`), so two
+people acting on the same version at once give exactly one outcome.
+"""
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from .models import Assessment, AssessmentVersion, Grade, ManagementDecision, PlanAction
+
+Status = AssessmentVersion.Status
+
+# The K 5 items a manager affirms before signing off: (field, what is affirmed).
+K5_ITEMS = [
+    ("affirmed_identity", "The child's identity, ethnicity and culture are reflected"),
+    ("affirmed_seen_and_heard", "The child has been seen, spoken to and listened to"),
+    ("affirmed_understanding", "The child knows and understands why they have a social worker"),
+    ("affirmed_life_story", "Life-story work is evidenced"),
+    ("affirmed_lived_experience", "The child's lived experience is evidenced"),
+    ("affirmed_smart", "The plan is SMART"),
+    ("affirmed_holistic", "The assessment of need is holistic"),
+]
+
+
+class AlreadyDecided(Exception):
+    """Somebody else acted on this version first."""
+
+
+@transaction.atomic
+def start(*, child, kind, author):
+    assessment = Assessment.objects.create(child=child, kind=kind, created_by=author)
+    return AssessmentVersion.objects.create(assessment=assessment, number=1, author=author)
+
+
+def submit(*, version, author, now=None):
+    """The author submits a draft for sign-off; it can no longer be edited."""
+    if version.author_id != author.pk:
+        raise PermissionDenied("Only the author submits their work.")
+    missing = version.missing_for_submission()
+    if missing:
+        raise ValidationError(missing)
+    updated = AssessmentVersion.objects.filter(pk=version.pk, status=Status.DRAFT).update(
+        status=Status.SUBMITTED, submitted_at=now or timezone.now()
+    )
+    if updated != 1:
+        raise AlreadyDecided("This version has already been submitted.")
+    version.refresh_from_db()
+    return version
+
+
+def check_decision(*, version, manager, grade, affirmations, life_story_not_relevant_reason, feedback):
+    """The reasons a decision cannot stand, as {field: message}; empty when it can."""
+    errors = {}
+    if manager.pk == version.author_id:
+        errors["__all__"] = "You cannot sign off or return your own work."
+    elif not version.author.is_managed_by(manager):
+        errors["__all__"] = "Only a manager in the author's line of management can decide on this."
+    if not feedback.strip():
+        errors["feedback"] = "Enter your rationale and feedback for the author"
+    if Grade.signs_off(grade):
+        for field, label in K5_ITEMS:
+            if field == "affirmed_life_story":
+                if not affirmations.get(field) and not life_story_not_relevant_reason.strip():
+                    errors[field] = "Affirm life-story work, or give the reason it is not relevant"
+            elif not affirmations.get(field):
+                errors[field] = f"Affirm: {label.lower()}"
+    return errors
+
+
+@transaction.atomic
+def decide(*, version, manager, grade, affirmations, life_story_not_relevant_reason="", feedback, now=None):
+    """Sign off (good or outstanding, every K 5 item affirmed) or return (any lower grade).
+
+    1. check the decision may stand;
+    2. move the version out of SUBMITTED only if it is still there;
+    3. write the decision and its rationale on the child's record.
+    """
+    errors = check_decision(
+        version=version, manager=manager, grade=grade, affirmations=affirmations,
+        life_story_not_relevant_reason=life_story_not_relevant_reason, feedback=feedback,
+    )
+    if errors:
+        raise ValidationError(errors)
+    now = now or timezone.now()
+    outcome = Status.SIGNED_OFF if Grade.signs_off(grade) else Status.RETURNED
+    updated = AssessmentVersion.objects.filter(pk=version.pk, status=Status.SUBMITTED).update(
+        status=outcome, grade=grade, feedback=feedback, decided_by=manager, decided_at=now,
+        life_story_not_relevant_reason=life_story_not_relevant_reason,
+        **{field: bool(affirmations.get(field)) for field, _ in K5_ITEMS},
+    )
+    if updated != 1:
+        raise AlreadyDecided("A decision has already been made on this version.")
+    version.refresh_from_db()
+    assessment = version.assessment
+    verb = "Signed off" if outcome == Status.SIGNED_OFF else "Returned to the author"
+    decision = ManagementDecision(
+        child=assessment.child,
+        decided_on=timezone.localdate(now),
+        manager=manager,
+        context=ManagementDecision.Context.SIGN_OFF,
+        decision=f"{verb}: {assessment.get_kind_display()}, version {version.number} "
+        f"(graded {version.get_grade_display().lower()}).",
+        rationale=feedback,
+        assessment_version=version,
+    )
+    decision.full_clean()
+    decision.save()
+    return version
+
+
+@transaction.atomic
+def new_version(*, assessment, author):
+    """Revise a decided version: a new draft copied from the latest, which needs its own sign-off."""
+    latest = assessment.versions.select_for_update().order_by("-number").first()
+    if latest.status in AssessmentVersion.OPEN_STATUSES:
+        raise ValidationError("This assessment already has a version in progress.")
+    draft = AssessmentVersion.objects.create(
+        assessment=assessment,
+        number=latest.number + 1,
+        author=author,
+        **{f: getattr(latest, f) for f in AssessmentVersion.CONTENT_FIELDS},
+    )
+    PlanAction.objects.bulk_create(
+        PlanAction(version=draft, what=a.what, who=a.who, by_when=a.by_when, how_measured=a.how_measured)
+        for a in latest.actions.all()
+    )
+    return draft

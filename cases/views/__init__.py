@@ -1,0 +1,18 @@
+from .assessments import assessment_detail, awaiting_sign_off, edit_version, new_version, review, start_assessment
+from .children import add_record_entry, allocate_child, child_detail
+from .people import home, staff_detail, team_detail
+
+__all__ = [
+    "add_record_entry",
+    "allocate_child",
+    "assessment_detail",
+    "awaiting_sign_off",
+    "child_detail",
+    "edit_version",
+    "home",
+    "new_version",
+    "review",
+    "staff_detail",
+    "start_assessment",
+    "team_detail",
+]

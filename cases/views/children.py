@@ -1,0 +1,137 @@
+"""The child's record: the page, entries added to it, and allocation."""
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+
+from organisation.models import AUDITOR_ROLES, MANAGER_ROLES, PRACTITIONER_ROLES, StaffMember
+from organisation.scoping import can_manage_child, can_write_record
+
+from .. import timeline
+from ..forms import (
+    AllocationForm,
+    CaseNoteForm,
+    ChronologyEntryForm,
+    DocumentForm,
+    ManagementDecisionForm,
+    ManagerMeetingForm,
+)
+from ..models import Assessment, Child
+from ..services import allocate
+
+
+def get_child(user, pk):
+    """The child if the user may see them; otherwise 404, so existence is not revealed."""
+    return get_object_or_404(
+        Child.objects.visible_to(user).select_related("team__service", "worker", "reviewing_officer"), pk=pk
+    )
+
+
+@login_required
+def child_detail(request, pk):
+    child = get_child(request.user, pk)
+    selected = request.GET.getlist("kind")
+    assessments = (
+        Assessment.objects.filter(child=child).prefetch_related("versions__author").order_by("-created_at")
+    )
+    return render(
+        request,
+        "cases/child_detail.html",
+        {
+            "child": child,
+            "assessments": assessments,
+            "current_plan": _current_plan(assessments),
+            "entries": timeline.for_child(child, request.user, only=selected),
+            "kinds": timeline.kinds(),
+            "selected": selected,
+            "can_write": can_write_record(request.user, child),
+            "can_manage": can_manage_child(request.user, child),
+            "can_audit": request.user.role in AUDITOR_ROLES,
+            "today": timezone.localdate(),
+        },
+    )
+
+
+def _current_plan(assessments):
+    """The latest plan and its latest version, from the prefetched assessments."""
+    for assessment in assessments:
+        if assessment.is_plan:
+            versions = sorted(assessment.versions.all(), key=lambda v: v.number, reverse=True)
+            signed = next((v for v in versions if v.is_current), None)
+            return {"assessment": assessment, "latest": versions[0] if versions else None, "signed": signed}
+    return None
+
+
+def _owners(child):
+    return StaffMember.objects.filter(
+        Q(team=child.team) | Q(pk=child.worker_id), is_active=True
+    ).order_by("last_name")
+
+
+def _managers(child):
+    return StaffMember.objects.filter(
+        Q(team__service=child.team.service) | Q(services_headed=child.team.service),
+        role__in=MANAGER_ROLES, is_active=True,
+    ).distinct()
+
+
+# kind -> (form, title, who may add it, the field that records the author)
+ENTRY_KINDS = {
+    "chronology": (ChronologyEntryForm, "Add a chronology entry", can_write_record, "recorded_by"),
+    "note": (CaseNoteForm, "Record a visit or case note", can_write_record, "author"),
+    "document": (DocumentForm, "Add a document to the register", can_write_record, "added_by"),
+    "decision": (ManagementDecisionForm, "Record a management decision", can_manage_child, "manager"),
+    "meeting": (ManagerMeetingForm, "Record a meeting that needs a manager", can_write_record, "recorded_by"),
+}
+
+
+@login_required
+def add_record_entry(request, pk, kind):
+    if kind not in ENTRY_KINDS:
+        raise Http404
+    form_class, title, may_add, author_field = ENTRY_KINDS[kind]
+    child = get_child(request.user, pk)
+    if not may_add(request.user, child):
+        raise Http404
+    extra = {}
+    if form_class is DocumentForm:
+        extra["owners"] = _owners(child)
+        extra["initial"] = {"owner": request.user}
+    elif form_class is ManagerMeetingForm:
+        extra["managers"] = _managers(child)
+        extra["initial"] = {"manager": child.team.manager}
+    form = form_class(request.POST or None, **extra)
+    if request.method == "POST" and form.is_valid():
+        entry = form.save(commit=False)
+        entry.child = child
+        setattr(entry, author_field, request.user)
+        entry.save()
+        messages.success(request, f"{title.split(' ', 1)[1].capitalize()}: saved on the record.")
+        return redirect(child)
+    return render(request, "cases/record_entry_form.html", {"child": child, "form": form, "title": title})
+
+
+@login_required
+def allocate_child(request, pk):
+    child = get_child(request.user, pk)
+    if not can_manage_child(request.user, child):
+        raise Http404
+    today = timezone.localdate()
+    workers = (
+        StaffMember.objects.filter(team=child.team, role__in=PRACTITIONER_ROLES, is_active=True)
+        .annotate(open_cases=Count("caseload", filter=Q(caseload__closed_on__isnull=True)))
+        .order_by("last_name", "first_name")
+    )
+    form = AllocationForm(request.POST or None, workers=workers, initial={"worker": child.worker_id})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        allocate(
+            child=child, team=child.team, worker=data["worker"], by=request.user, on=today,
+            purpose=data["purpose"], expectations=data["expectations"], contingency=data["contingency"],
+            timescale=data["timescale"], over_capacity_justification=data["over_capacity_justification"],
+        )
+        messages.success(request, f"{child.full_name} is allocated to {data['worker']}.")
+        return redirect(child)
+    return render(request, "cases/allocate.html", {"child": child, "form": form, "today": today})

@@ -1,0 +1,78 @@
+"""Fictional wording for the demo's supervision records (see demo.py)."""
+
+AGENDA = [
+    "Caseload and priorities for the next fortnight",
+    "Feedback from the core group meeting",
+    "Court timetable and the statement due",
+    "Training: signs of safety refresher",
+    "Annual leave and cover",
+    "A family who will not engage: ideas?",
+    "Direct work tools for younger children",
+    "Writing analysis in assessments",
+]
+PREPARATION = [
+    "I want to talk about the two families where home visits keep failing, and about my court statement.",
+    "Progress on the assessments is good; I am worried about one child's school attendance.",
+    "I would like advice on direct work with a child who will not talk to me alone.",
+]
+REFLECTION = [
+    "Talking through the no-access visits helped; I will plan unannounced visits with school.",
+    "I left clearer about my priorities. I need to write up visits on the same day.",
+    "Useful challenge on my analysis: I described what happened but not what it means for the child.",
+]
+RECORDS = [
+    "Reviewed caseload and priorities. Discussed workload against capacity; agreed to pause one new allocation. "
+    "Training on chronologies booked. Team policy on lone working re-shared.",
+    "Discussed each case below. Reflected on the impact of the practitioner's work on the children's daily lives. "
+    "Praised the quality of recent direct work; agreed development goal on analytical writing.",
+    "Caseload steady. Talked about the emotional impact of a difficult visit and the support available. "
+    "Agreed the next observation of practice will be on a home visit.",
+]
+DISCUSSIONS = [
+    "Home conditions have improved since the last visit; the child said they feel safer. School attendance 87%.",
+    "Mother missed two appointments. Father engaging. Need to see the child alone at school before the review.",
+    "Placement stable; carer reports good sleep and routines. Contact with birth family going well.",
+    "Young person has started college; pathway plan needs updating with accommodation options.",
+    "Concerns about neglect persist: no food in the house at the last visit. Strategy discussion considered.",
+    "Child's views recorded through drawings; they want to see their grandmother more.",
+]
+DECISIONS = [
+    ("Step down to child in need at the next review.", "Risks reduced for three months; family engaging."),
+    ("Convene a strategy discussion today.", "Repeated neglect and no access twice: threshold met."),
+    ("Increase visits to weekly until the review.", "Concerns about home conditions need closer oversight."),
+    ("Refer to the family group conference service.", "Wider family offer support; plan needs their voice."),
+    ("Request a legal planning meeting.", "Plan not progressing; pre-proceedings to be considered."),
+]
+ACTIONS = [
+    "See the child alone at school",
+    "Update the chronology",
+    "Book the core group meeting",
+    "Write up the visit and share with the family",
+    "Contact the health visitor for an update",
+    "Complete the direct work session on wishes and feelings",
+]
+PERSONAL = {
+    "workload": ["Manageable at the moment.", "Heavy this month with two court cases; one allocation paused."],
+    "wellbeing": ["Feeling well supported by the team.", "Tired after a difficult visit; agreed a debrief."],
+    "risk_to_practitioner": ["None identified.", "Lone working risk at one address: visit in pairs."],
+    "training_needs": ["Court skills training.", "Analysis and assessment writing.", "Life-story work."],
+    "strengths": ["Builds trust with teenagers quickly.", "Clear, child-focused recording."],
+}
+OBSERVATION_FEEDBACK = [
+    "Warm and respectful with the family; explained the plan clearly. Next time, check the child's own words are "
+    "recorded and agree the next visit before leaving.",
+    "Skilled direct work using the three houses tool; the child engaged well. Develop: summarise concerns for "
+    "the parents in plain language.",
+    "Good challenge of the parents' account, done kindly. Develop: plan the visit's purpose with the child first.",
+]
+APPRAISAL = {
+    "achievements": "Held a full caseload; assessments completed on time; positive feedback from two families.",
+    "goals": "Lead a core group; complete the court skills course; mentor a newly qualified colleague.",
+    "development_needs": "Analytical writing in assessments; confidence in giving evidence in court.",
+}
+CANCELLED = ["Supervisor off sick.", "Practitioner in court all day.", "Urgent child protection visit."]
+MEETING_AGENDA = "1. Caseloads and allocation\n2. Performance: visits and chronologies\n3. Practice learning\n4. AOB"
+MEETING_MINUTES = (
+    "Caseloads reviewed against capacity. Visit timeliness at 92%; chronologies to be updated by Friday. "
+    "Practice learning: presentation on seeing children alone. New lone-working procedure shared."
+)

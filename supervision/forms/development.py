@@ -1,0 +1,67 @@
+from crispy_forms_gds.fields import DateInputField
+from django import forms
+
+from supervision.frequency import frequency
+from supervision.models import Appraisal, Observation, SupervisionContract
+
+from .base import GdsFormMixin, textarea
+
+
+class ContractForm(GdsFormMixin, forms.ModelForm):
+    submit_label = "Record and sign the contract"
+
+    agreed_on = DateInputField(label="Date agreed")
+    review_on = DateInputField(label="Review date")
+
+    class Meta:
+        model = SupervisionContract
+        fields = ["agreed_on", "frequency", "review_on", "arrangements"]
+        widgets = {"frequency": forms.RadioSelect, "arrangements": textarea()}
+
+    def __init__(self, *args, staff, today, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.staff, self.today = staff, today
+
+    def clean(self):
+        cleaned = super().clean()
+        agreed_on, review_on = cleaned.get("agreed_on"), cleaned.get("review_on")
+        if agreed_on and review_on and review_on <= agreed_on:
+            self.add_error("review_on", "The review date must be after the date agreed")
+        standard = frequency(self.staff, self.today)
+        fortnightly = SupervisionContract.frequency_for(standard) == SupervisionContract.Frequency.FORTNIGHTLY
+        if fortnightly and cleaned.get("frequency") == SupervisionContract.Frequency.MONTHLY:
+            self.add_error("frequency", f"{self.staff} is supervised {standard.label.lower()} (W 5.2)")
+        return cleaned
+
+
+class ObservationForm(GdsFormMixin, forms.ModelForm):
+    submit_label = "Record the observation"
+
+    observed_on = DateInputField(label="Date observed")
+
+    class Meta:
+        model = Observation
+        fields = ["observed_on", "setting", "feedback"]
+        widgets = {"setting": forms.RadioSelect, "feedback": textarea(6)}
+        help_texts = {"feedback": "What went well and what to develop: observation is a learning activity (K 6)."}
+
+    def __init__(self, *args, today, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.today = today
+
+    def clean_observed_on(self):
+        observed_on = self.cleaned_data["observed_on"]
+        if observed_on and observed_on > self.today:
+            raise forms.ValidationError("The date observed must be today or in the past")
+        return observed_on
+
+
+class AppraisalForm(GdsFormMixin, forms.ModelForm):
+    submit_label = "Record the appraisal"
+
+    held_on = DateInputField(label="Date of appraisal")
+
+    class Meta:
+        model = Appraisal
+        fields = ["held_on", "achievements", "goals", "development_needs"]
+        widgets = {name: textarea(5) for name in ["achievements", "goals", "development_needs"]}

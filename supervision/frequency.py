@@ -1,0 +1,103 @@
+"""How often each staff member must be supervised (SPEC rule SUP-FREQ, W 5.2 table).
+
+The frequency is the one that applies on `today`: every 14 days while newly
+qualified (under 12 months), every 14 days while returning or in a changed
+role (until the agreed date), otherwise monthly. Supervision is due that
+interval after the last held session, or after joining for someone never
+supervised. `overdue_filter` is the same rule as a query, for lists and the
+compliance worker; the tests hold the two in step.
+"""
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
+from django.db.models import Q
+from django.utils import timezone
+
+from organisation import standards
+from organisation.models import NEWLY_QUALIFIED_FOR
+
+
+@dataclass(frozen=True)
+class Frequency:
+    interval: relativedelta
+    label: str
+
+
+@dataclass(frozen=True)
+class Due:
+    on: date
+    last_held: date | None
+    frequency: Frequency
+    today: date
+
+    @property
+    def days_left(self):
+        """Days until due; negative once overdue."""
+        return (self.on - self.today).days
+
+    @property
+    def days_overdue(self):
+        return -self.days_left
+
+    @property
+    def is_overdue(self):
+        return self.today > self.on
+
+
+def _intervals(figures):
+    return (
+        relativedelta(days=figures["newly_qualified_days"]),
+        relativedelta(days=figures["returning_days"]),
+        relativedelta(months=figures["standard_months"]),
+    )
+
+
+def frequency(staff, today, figures=None):
+    figures = figures or standards.figures("SUP-FREQ")
+    newly_qualified, returning, standard = _intervals(figures)
+    if staff.is_newly_qualified(today):
+        return Frequency(newly_qualified, f"Every {newly_qualified.days} days (newly qualified)")
+    if staff.is_returning(today):
+        return Frequency(returning, f"Every {returning.days} days (returning or changed role)")
+    months = figures["standard_months"]
+    return Frequency(standard, "Monthly" if months == 1 else f"Every {months} months")
+
+
+def next_due(staff, last_held, today, figures=None):
+    """When `staff`, last supervised on `last_held` (or never: None), is next due, as seen on `today`."""
+    applies = frequency(staff, today, figures)
+    since = last_held or timezone.localdate(staff.date_joined)
+    return Due(since + applies.interval, last_held, applies, today)
+
+
+def _earliest(holds, guess):
+    """The earliest day on which the monotone test `holds` is true, searching from `guess`."""
+    while holds(guess - timedelta(days=1)):
+        guess -= timedelta(days=1)
+    while not holds(guess):
+        guess += timedelta(days=1)
+    return guess
+
+
+def overdue_filter(today, figures=None):
+    """Staff annotated with `last_supervised` (selectors.with_supervision) who are overdue on `today`.
+
+    Month arithmetic clamps at month ends, so each cut-off is searched for
+    rather than subtracted: the query then agrees with next_due() to the day.
+    """
+    figures = figures or standards.figures("SUP-FREQ")
+    newly_qualified, returning, standard = _intervals(figures)
+    qualified_from = _earliest(lambda d: today < d + NEWLY_QUALIFIED_FOR, today - NEWLY_QUALIFIED_FOR)
+    is_newly_qualified = Q(date_qualified__lte=today, date_qualified__gte=qualified_from)
+    is_returning = Q(returning_until__gte=today)
+
+    def older_than(interval):
+        cut = _earliest(lambda d: d + interval >= today, today - interval)
+        return Q(last_supervised__lt=cut) | Q(last_supervised__isnull=True, date_joined__date__lt=cut)
+
+    return (
+        (is_newly_qualified & older_than(newly_qualified))
+        | (~is_newly_qualified & is_returning & older_than(returning))
+        | (~is_newly_qualified & ~is_returning & older_than(standard))
+    )

@@ -1,0 +1,55 @@
+"""Team meetings with agenda, minutes, attendees and actions (W 6, W Appendix 1)."""
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+from organisation.scoping import team_meeting_filter
+
+
+class TeamMeetingQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(team_meeting_filter(user))
+
+    def minuted(self):
+        """What TEAM-MEETING counts: "staff meetings have formal agendas and are fully minuted"."""
+        return self.exclude(minutes="")
+
+
+class TeamMeeting(models.Model):
+    team = models.ForeignKey("organisation.Team", on_delete=models.CASCADE, related_name="meetings")
+    held_on = models.DateField("date")
+    chair = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    agenda = models.TextField()
+    minutes = models.TextField(blank=True)
+    attendees = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="team_meetings_attended")
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    objects = TeamMeetingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-held_on", "-pk"]
+        indexes = [models.Index(fields=["team", "-held_on"])]
+
+    def __str__(self):
+        return f"{self.team} meeting {self.held_on}"
+
+    def get_absolute_url(self):
+        return reverse("supervision:meeting", args=[self.pk])
+
+    @property
+    def is_minuted(self):
+        return bool(self.minutes.strip())
+
+
+class TeamMeetingAction(models.Model):
+    meeting = models.ForeignKey(TeamMeeting, on_delete=models.CASCADE, related_name="actions")
+    what = models.TextField("action")
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    due_on = models.DateField("due by")
+
+    class Meta:
+        ordering = ["due_on", "pk"]
+
+    def __str__(self):
+        return f"Team meeting action {self.pk}"

@@ -1,0 +1,170 @@
+"""Supervision sessions, their agenda and the personal section (W 3, W 5, W 5.2).
+
+A session, its agenda, notes, record and personal section belong to the
+practitioner's personal supervision file: only they and their line-management
+chain see them. What reaches the child's record is the case discussions.
+"""
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+from organisation.scoping import personal_file_filter
+
+
+class SessionQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(personal_file_filter(user, prefix="supervisee__"))
+
+    def held(self):
+        return self.filter(status=SupervisionSession.Status.HELD)
+
+    def planned(self):
+        return self.filter(status=SupervisionSession.Status.PLANNED)
+
+    def awaiting_acknowledgement(self):
+        return self.held().filter(acknowledged_at__isnull=True)
+
+
+class SupervisionSession(models.Model):
+    class Status(models.TextChoices):
+        PLANNED = "planned", "Planned"
+        HELD = "held", "Held"
+        CANCELLED = "cancelled", "Cancelled"
+
+    supervisor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="supervision_sessions_led"
+    )
+    supervisee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="supervision_sessions"
+    )
+    date = models.DateField()
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PLANNED)
+    cancelled_reason = models.TextField("reason for cancelling", blank=True)
+
+    # The supervisee's own notes, before and after the session.
+    preparation = models.TextField("my preparation", blank=True)
+    reflection = models.TextField("my reflection", blank=True)
+
+    # The supervisor's record; completing it makes the session held.
+    record = models.TextField("record of the session", blank=True)
+    completed_at = models.DateTimeField("record completed", null=True, blank=True)
+
+    # The supervisee's response to the completed record.
+    acknowledged_at = models.DateTimeField(null=True, blank=True)
+    supervisee_comment = models.TextField("comment on the record", blank=True)
+    commented_at = models.DateTimeField(null=True, blank=True)
+
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = SessionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-pk"]
+        indexes = [models.Index(fields=["supervisee", "status", "-date"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(supervisor=models.F("supervisee")), name="nobody_supervises_themselves"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status="cancelled", cancelled_reason=""), name="cancelled_session_has_reason"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status="held", completed_at__isnull=False)
+                | (~models.Q(status="held") & models.Q(completed_at__isnull=True)),
+                name="held_means_record_completed",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(acknowledged_at__isnull=True) | models.Q(status="held"),
+                name="only_held_records_are_acknowledged",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Supervision {self.supervisee_id} {self.date}"
+
+    def get_absolute_url(self):
+        return reverse("supervision:session", args=[self.pk])
+
+    @property
+    def is_open(self):
+        """Planned: the record is still being written."""
+        return self.status == self.Status.PLANNED
+
+    @property
+    def awaits_acknowledgement(self):
+        return self.status == self.Status.HELD and self.acknowledged_at is None
+
+    def cancel(self, reason):
+        """Cancel a planned session; False if it had already been held or cancelled."""
+        changed = SupervisionSession.objects.filter(pk=self.pk, status=self.Status.PLANNED).update(
+            status=self.Status.CANCELLED, cancelled_reason=reason
+        )
+        return changed == 1
+
+    def acknowledge(self, now, comment=""):
+        """The supervisee acknowledges the completed record (dated), optionally commenting; once only."""
+        fields = {"acknowledged_at": now}
+        if comment:
+            fields.update(supervisee_comment=comment, commented_at=now)
+        return SupervisionSession.objects.awaiting_acknowledgement().filter(pk=self.pk).update(**fields) == 1
+
+    def add_comment(self, now, comment):
+        """The supervisee comments on the completed record instead of (or before) acknowledging it."""
+        return SupervisionSession.objects.held().filter(pk=self.pk).update(
+            supervisee_comment=comment, commented_at=now
+        ) == 1
+
+    def completion_problems(self, today):
+        """Why the supervisor cannot complete the record yet (an empty list when they can)."""
+        problems = []
+        if self.date > today:
+            problems.append("The session is planned for a later date; complete the record on or after the day.")
+        if not self.record.strip():
+            problems.append("Write the record of the session.")
+        for discussion in self.case_discussions.select_related("child"):
+            if not discussion.is_filed and discussion.missing_for_filing():
+                problems.append(f"Complete the case discussion about {discussion.child.full_name}.")
+        return problems
+
+
+class AgendaItem(models.Model):
+    """Either party adds items before the session: "both parties need an opportunity to prepare" (W 5)."""
+
+    session = models.ForeignKey(SupervisionSession, on_delete=models.CASCADE, related_name="agenda_items")
+    text = models.CharField("agenda item", max_length=500)
+    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["added_at", "pk"]
+
+    def __str__(self):
+        return f"Agenda item {self.pk}"
+
+
+class PersonalSectionQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(personal_file_filter(user, prefix="session__supervisee__"))
+
+
+class PersonalSection(models.Model):
+    """The personal part of a session (W 3, W 5): in the personal supervision file, never on a child's record."""
+
+    session = models.OneToOneField(SupervisionSession, on_delete=models.CASCADE, related_name="personal_section")
+    workload = models.TextField("workload", blank=True)
+    wellbeing = models.TextField("wellbeing and support", blank=True)
+    risk_to_practitioner = models.TextField("risk to the practitioner", blank=True)
+    training_needs = models.TextField("training and development needs", blank=True)
+    strengths = models.TextField(blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PersonalSectionQuerySet.as_manager()
+
+    FIELDS = ("workload", "wellbeing", "risk_to_practitioner", "training_needs", "strengths")
+
+    def __str__(self):
+        return f"Personal section of session {self.session_id}"
+
+    def rows(self):
+        """(label, text) pairs for display."""
+        return [(self._meta.get_field(name).verbose_name.capitalize(), getattr(self, name)) for name in self.FIELDS]

@@ -1,0 +1,47 @@
+"""Reads shared by the supervision pages and, later, the compliance worker: one query per list."""
+from django.db.models import Exists, OuterRef, Subquery
+
+from organisation import standards
+from organisation.models import StaffMember
+
+from .frequency import next_due, overdue_filter
+from .models import Appraisal, Observation, SupervisionContract, SupervisionSession
+
+
+def _latest(queryset, field):
+    return Subquery(queryset.order_by(f"-{field}").values(field)[:1])
+
+
+def with_supervision(staff):
+    """Staff annotated with their last held session, earliest open session, contract, observation, appraisal."""
+    sessions = SupervisionSession.objects.filter(supervisee=OuterRef("pk"))
+    return staff.annotate(
+        last_supervised=_latest(sessions.held(), "date"),
+        next_planned=Subquery(sessions.planned().order_by("date").values("date")[:1]),
+        has_contract=Exists(SupervisionContract.objects.filter(staff=OuterRef("pk"))),
+        last_observed=_latest(Observation.objects.filter(practitioner=OuterRef("pk")), "observed_on"),
+        last_appraised=_latest(Appraisal.objects.filter(staff=OuterRef("pk")), "held_on"),
+    )
+
+
+def supervision_overdue(staff, today):
+    """The staff in `staff` whose supervision is overdue on `today` (SUP-FREQ), as one query."""
+    return with_supervision(staff).filter(overdue_filter(today))
+
+
+def without_contract(staff):
+    """SUP-CONTRACT: staff with no supervision contract."""
+    return staff.exclude(Exists(SupervisionContract.objects.filter(staff=OuterRef("pk"))))
+
+
+def supervision_rows(manager, today):
+    """Everyone `manager` line-manages, each with `.due`, overdue first then soonest due."""
+    figures = standards.figures("SUP-FREQ")
+    staff = with_supervision(
+        StaffMember.objects.managed_by(manager).filter(is_active=True).select_related("team", "line_manager")
+    )
+    rows = list(staff)
+    for member in rows:
+        member.due = next_due(member, member.last_supervised, today, figures)
+    return sorted(rows, key=lambda m: (m.due.on, m.last_name, m.first_name))
+

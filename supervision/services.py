@@ -1,0 +1,116 @@
+"""Writes that touch several models: sessions, their case discussions and the child's record."""
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from cases.models import Child, ManagementDecision
+
+from .models import CaseDiscussion, SupervisionSession
+
+
+class AlreadyDone(Exception):
+    """Someone else completed, cancelled, filed or acknowledged it first."""
+
+
+def _discussion(session, child):
+    """A discussion about `child`, opened with the W 3 items of the child's current allocation."""
+    allocation = child.allocations.filter(ended_on__isnull=True).first()
+    discussion = CaseDiscussion(
+        session=session,
+        child=child,
+        purpose=allocation.purpose if allocation else "",
+        expectations=allocation.expectations if allocation else "",
+        contingency=allocation.contingency if allocation else "",
+        filing_due_on=CaseDiscussion.filing_deadline(session.date),
+    )
+    discussion.full_clean()
+    discussion.save()
+    return discussion
+
+
+def discussable_children(session):
+    """Children both parties may see: the supervisee's cases, or a non-case-holder's team's cases (W 4)."""
+    return (
+        Child.objects.visible_to(session.supervisor)
+        .filter(pk__in=Child.objects.visible_to(session.supervisee).values("pk"))
+        .open()
+        .exclude(case_discussions__session=session)
+    )
+
+
+@transaction.atomic
+def start_session(*, supervisor, supervisee, on, children=()):
+    """Plan or start a session, with a case discussion for each child picked."""
+    session = SupervisionSession(supervisor=supervisor, supervisee=supervisee, date=on)
+    session.full_clean()
+    session.save()
+    for child in children:
+        _discussion(session, child)
+    return session
+
+
+@transaction.atomic
+def add_case_discussion(*, session, child):
+    if not discussable_children(session).filter(pk=child.pk).exists():
+        raise ValidationError("This child cannot be discussed in this session.")
+    return _discussion(session, child)
+
+
+@transaction.atomic
+def save_record(*, session, on, record):
+    """The supervisor's record while the session is open; a new date moves its open discussions' deadline."""
+    session.date, session.record = on, record
+    session.full_clean()
+    open_session = SupervisionSession.objects.filter(pk=session.pk, status=SupervisionSession.Status.PLANNED)
+    if not open_session.update(date=on, record=record):
+        raise AlreadyDone("This session is no longer open.")
+    session.case_discussions.filter(filed_at__isnull=True).update(filing_due_on=CaseDiscussion.filing_deadline(on))
+
+
+@transaction.atomic
+def file_case_discussion(*, discussion, today, now):
+    """Put a case discussion on the child's record, its decision as a management decision (K 6, W 3, W 4).
+
+    1. Check the W 3 items are there and the session has taken place.
+    2. Mark it filed, only if nobody filed it first.
+    3. Record the decision, if any, on the child's record, owned by the supervisor.
+    """
+    session = discussion.session
+    if missing := discussion.missing_for_filing():
+        raise ValidationError(f"Complete the case discussion first: {', '.join(missing)}.")
+    if session.status == SupervisionSession.Status.CANCELLED:
+        raise ValidationError("The session was cancelled; its case discussions are not filed.")
+    if session.date > today:
+        raise ValidationError("A case discussion is filed on or after the day of the session.")
+    if not CaseDiscussion.objects.filter(pk=discussion.pk, filed_at__isnull=True).update(filed_at=now):
+        raise AlreadyDone("This case discussion is already on the child's record.")
+    discussion.filed_at = now
+    if discussion.decision:
+        decision = ManagementDecision(
+            child=discussion.child,
+            decided_on=session.date,
+            manager=session.supervisor,
+            context=ManagementDecision.Context.SUPERVISION,
+            decision=discussion.decision,
+            rationale=discussion.rationale,
+        )
+        decision.full_clean()
+        decision.save()
+        discussion.management_decision = decision
+        discussion.save(update_fields=["management_decision"])
+    return discussion
+
+
+@transaction.atomic
+def complete_session(*, session, today, now):
+    """The supervisor completes the record: the session is held and every case discussion filed."""
+    if problems := session.completion_problems(today):
+        raise ValidationError(problems)
+    held = SupervisionSession.objects.filter(pk=session.pk, status=SupervisionSession.Status.PLANNED).update(
+        status=SupervisionSession.Status.HELD, completed_at=now
+    )
+    if not held:
+        raise AlreadyDone("This session is no longer open.")
+    for discussion in session.case_discussions.filter(filed_at__isnull=True).select_related("session", "child"):
+        file_case_discussion(discussion=discussion, today=today, now=now)
+    session.refresh_from_db()
+    return session

@@ -1,0 +1,82 @@
+"""Contracts, observations of practice and appraisals, recorded by a manager in the staff member's line."""
+from dateutil.relativedelta import relativedelta
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from organisation.models import StaffMember
+
+from ..forms import AppraisalForm, ContractForm, ObservationForm
+from ..frequency import frequency
+from ..models import SupervisionContract
+
+
+def _managed(request, pk):
+    return get_object_or_404(StaffMember.objects.managed_by(request.user).filter(is_active=True), pk=pk)
+
+
+def _page(request, template, member, form, **extra):
+    return render(request, template, {"member": member, "form": form, **extra})
+
+
+@login_required
+def contract_new(request, staff_pk):
+    member, today = _managed(request, staff_pk), timezone.localdate()
+    initial = {
+        "agreed_on": today,
+        "review_on": today + relativedelta(months=12),
+        "frequency": SupervisionContract.frequency_for(frequency(member, today)),
+    }
+    form = ContractForm(request.POST or None, staff=member, today=today, initial=initial)
+    if form.is_valid():
+        contract = form.save(commit=False)
+        # The manager recording it is the supervisor, and signs it now; the staff member signs next.
+        contract.staff, contract.supervisor, contract.supervisor_signed_on = member, request.user, today
+        contract.save()
+        messages.success(request, f"The contract is recorded. {member} can now sign it in My supervision.")
+        return redirect("supervision:staff", member.pk)
+    return _page(request, "supervision/contract_form.html", member, form)
+
+
+@login_required
+@require_POST
+def contract_sign(request, pk):
+    contract = get_object_or_404(SupervisionContract.objects.filter(staff=request.user), pk=pk)
+    signed = SupervisionContract.objects.filter(pk=contract.pk, staff_signed_on=None).update(
+        staff_signed_on=timezone.localdate()
+    )
+    if signed:
+        messages.success(request, "You have signed your supervision contract.")
+    return redirect("supervision:mine")
+
+
+@login_required
+def observation_new(request, staff_pk):
+    member, today = _managed(request, staff_pk), timezone.localdate()
+    form = ObservationForm(request.POST or None, today=today, initial={"observed_on": today})
+    if form.is_valid():
+        observation = form.save(commit=False)
+        observation.practitioner, observation.observer = member, request.user
+        observation.save()
+        messages.success(request, "The observation of practice is recorded.")
+        return redirect("supervision:staff", member.pk)
+    return _page(request, "supervision/observation_form.html", member, form)
+
+
+@login_required
+def appraisal_new(request, staff_pk):
+    member, today = _managed(request, staff_pk), timezone.localdate()
+    latest = member.observations.select_related("observer").first()
+    form = AppraisalForm(request.POST or None, initial={"held_on": today})
+    if form.is_valid():
+        appraisal = form.save(commit=False)
+        appraisal.staff, appraisal.appraiser, appraisal.observation = member, request.user, latest
+        appraisal.save()
+        messages.success(request, "The appraisal is recorded.")
+        return redirect("supervision:staff", member.pk)
+    return _page(
+        request, "supervision/appraisal_form.html", member, form,
+        latest=latest, observation_current=latest is not None and latest.is_current(today),
+    )

@@ -1,0 +1,30 @@
+import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+
+from audits.models import AuditStatus
+from cases.models import Grade
+from tests.factories import CaseFileAuditFactory
+
+NOW = datetime.datetime(2026, 3, 10, 10, tzinfo=ZoneInfo("Europe/London"))  # a Tuesday
+TODAY = NOW.date()
+
+
+@pytest.fixture
+def pinned():
+    """Pin now to Tuesday 10 March 2026, 10:00 in London."""
+    with time_machine.travel(NOW, tick=False):
+        yield NOW
+
+
+@pytest.fixture
+def other_manager(other_team):
+    return other_team.manager
+
+
+@pytest.fixture
+def completed_audit(child, team_manager):
+    """The team manager's completed audit of the social worker's child, graded good."""
+    return CaseFileAuditFactory(child=child, auditor=team_manager, status=AuditStatus.COMPLETED, grade=Grade.GOOD)

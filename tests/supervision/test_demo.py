@@ -1,0 +1,64 @@
+"""The demo authority's supervision: a year of records with deliberate gaps, and the "done when" journey."""
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from organisation.models import StaffMember
+from supervision import services
+from supervision.models import CaseDiscussion, Observation, SupervisionSession, TeamMeeting
+from supervision.selectors import supervision_overdue, without_contract
+
+
+def seed(**sizes):
+    call_command("seed_demo", stdout=open("/dev/null", "w"), **sizes)
+
+
+@pytest.fixture
+def demo(db):
+    seed(teams=2, practitioners_per_team=4, children=60)
+
+
+def test_it_adds_a_year_of_supervision_with_gaps(demo):
+    today = timezone.localdate()
+    staff = StaffMember.objects.filter(team__isnull=False)
+    assert SupervisionSession.objects.held().filter(date__lt=today.replace(year=today.year - 1, day=1)).count() == 0
+    assert SupervisionSession.objects.held().count() > 40
+    assert supervision_overdue(staff, today).exists()
+    assert without_contract(staff).exists()
+    assert CaseDiscussion.objects.filed_late().exists()
+    assert Observation.objects.exists() and TeamMeeting.objects.minuted().exists()
+
+
+def test_the_demo_social_worker_has_a_record_to_acknowledge_and_a_session_to_prepare(demo):
+    social_worker = StaffMember.objects.get(username="socialworker")
+    today = timezone.localdate()
+    assert SupervisionSession.objects.awaiting_acknowledgement().filter(supervisee=social_worker).exists()
+    planned = SupervisionSession.objects.planned().get(supervisee=social_worker)
+    assert planned.date > today and planned.supervisor.username == "teammanager"
+
+
+def test_the_demo_team_manager_can_hold_a_session_with_two_of_the_social_workers_children(demo):
+    manager = StaffMember.objects.get(username="teammanager")
+    social_worker = StaffMember.objects.get(username="socialworker")
+    session = services.start_session(supervisor=manager, supervisee=social_worker, on=timezone.localdate())
+    assert services.discussable_children(session).count() >= 2
+
+
+def test_a_rerun_adds_no_supervision(demo):
+    counts = [model.objects.count() for model in (SupervisionSession, CaseDiscussion, Observation, TeamMeeting)]
+    seed(teams=2, practitioners_per_team=4, children=60)
+    assert [model.objects.count() for model in (SupervisionSession, CaseDiscussion, Observation, TeamMeeting)] == counts
+
+
+def test_it_is_deterministic(demo):
+    def snapshot():
+        return list(
+            SupervisionSession.objects.order_by("supervisee__username", "date")
+            .values_list("supervisee__username", "date", "status")
+        )
+
+    first = snapshot()
+    for model in (CaseDiscussion, SupervisionSession, TeamMeeting, Observation):
+        model.objects.all().delete()
+    seed(teams=2, practitioners_per_team=4, children=60)
+    assert snapshot() == first
