@@ -3,7 +3,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: demo test install serve clean
+.PHONY: demo test install serve clean chromium
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -33,9 +33,14 @@ serve:
 # The whole suite against the real PostgreSQL and Redis.
 test: export DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/oversight
 test: export REDIS_URL ?= redis://127.0.0.1:6379/0
-test: install
+test: install chromium
 	DATABASE_URL=sqlite://:memory: $(PY) manage.py makemigrations --check --dry-run
-	$(PY) -m pytest
+	$(PY) -m pytest; status=$$?; \
+	echo "Browser screenshots of the journeys: $(CURDIR)/test-artifacts/screenshots/"; exit $$status
+
+# The browser tests drive Debian's chromium (Playwright cannot download its own browser here).
+chromium:
+	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
 clean:
 	rm -rf $(VENV) node_modules var db.sqlite3 staticfiles

@@ -1,26 +1,57 @@
+"""GOV.UK-styled forms: the one base every app's forms use."""
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Submit
 from django import forms
+
+
+class GdsFormMixin:
+    """A form rendered by the GOV.UK template pack.
+
+    `submit_label` names its button (None for none), `submit_name` tells apart forms
+    sharing a page, `form_tag` says whether crispy renders the <form> or the template does.
+    """
+
+    submit_label = "Save"
+    submit_name = "submit"
+    form_tag = False
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        generic = forms.Field.default_error_messages["required"]
+        for field in self.fields.values():
+            # GOV.UK error messages say what to do ("Enter the date..."), not "This field is required."
+            if field.required and field.label and field.error_messages["required"] == generic:
+                verb = "Select" if isinstance(field, forms.ChoiceField) else "Enter"
+                field.error_messages["required"] = f"{verb} {field.label[0].lower()}{field.label[1:]}"
+        self.helper = FormHelper()
+        self.helper.form_tag = self.form_tag
+        if self.submit_label:
+            # A distinct id per form: some pages show several forms at once.
+            self.helper.add_input(
+                Submit(self.submit_name, self.submit_label, css_id=f"{type(self).__name__.lower()}-submit")
+            )
 
 
 class DateInput(forms.DateInput):
     input_type = "date"
 
 
-class GdsForm:
-    """Renders with the GOV.UK template pack; the template puts the error summary above the heading."""
+class GdsForm(GdsFormMixin):
+    """A whole-page form (crispy renders the <form>) with the browser's date picker for dates."""
 
-    submit_label = "Save"
     form_tag = True
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.form_tag = self.form_tag
-        if self.submit_label:
-            self.helper.add_input(Submit("submit", self.submit_label))
         for field in self.fields.values():
             if isinstance(field, forms.DateField):
                 field.widget = DateInput(attrs={"class": "govuk-input govuk-input--width-10"})
 
 
+class StaffChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, member):
+        return f"{member} ({member.get_role_display()})"
+
+
+def textarea(rows=4):
+    return forms.Textarea(attrs={"rows": rows})

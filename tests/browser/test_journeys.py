@@ -1,0 +1,116 @@
+"""The users' journeys end to end through the UI, in a real browser, with axe checks on every page."""
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from cases import sign_off
+from cases.models import AssessmentVersion, ManagementDecision
+from supervision.models import SupervisionSession
+from tests.factories import AssessmentVersionFactory, PlanActionFactory, SupervisionSessionFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def submit(child, author, kind):
+    version = AssessmentVersionFactory(assessment__child=child, assessment__kind=kind)
+    PlanActionFactory(version=version)
+    return sign_off.submit(version=version, author=author)
+
+
+def test_team_manager_signs_off_and_returns_assessments(journey, team_manager, social_worker, child):
+    refused_then_good = submit(child, social_worker, "cin_plan")
+    requires_improvement = submit(child, social_worker, "cfa")
+    page = journey.page
+
+    journey.sign_in("tm")
+    journey.check("my-team")
+    page.get_by_role("link", name="Awaiting my sign-off").click()
+    assert page.get_by_role("heading", name="Awaiting my sign-off").is_visible()
+    journey.check("awaiting-sign-off")
+
+    # A checklist item missing: refused, clearly, and nothing decided.
+    page.get_by_role("link", name=f"Review Child in need plan for {child.full_name}").click()
+    journey.check("review")
+    for label in [
+        "The child's identity, ethnicity and culture are reflected",
+        "The child has been seen, spoken to and listened to",
+        "The child knows and understands why they have a social worker",
+        "Life-story work is evidenced",
+        "The child's lived experience is evidenced",
+        "The plan is SMART",
+    ]:
+        page.get_by_label(label).check()
+    page.get_by_label("Good", exact=True).check()
+    page.get_by_label("Rationale and feedback for the author").fill("Clear and child-centred.")
+    page.get_by_role("button", name="Record decision").click()
+    summary = page.locator(".govuk-error-summary")
+    assert "Affirm: the assessment of need is holistic" in summary.inner_text()
+    journey.check("refused")
+    refused_then_good.refresh_from_db()
+    assert refused_then_good.status == AssessmentVersion.Status.SUBMITTED
+
+    # Complete the checklist and sign off, graded good.
+    page.get_by_label("The assessment of need is holistic").check()
+    page.get_by_label("Good", exact=True).check()
+    page.get_by_role("button", name="Record decision").click()
+    assert "Signed off" in page.locator(".govuk-notification-banner").inner_text()
+    assert page.get_by_text("Signed off: Child in need plan, version 1 (graded good).").is_visible()
+    journey.check("child-record-signed-off")
+
+    # Return the other, graded requires improvement.
+    page.get_by_role("link", name="Awaiting my sign-off").click()
+    page.get_by_role("link", name=f"Review Child and family assessment for {child.full_name}").click()
+    page.get_by_label("Requires improvement").check()
+    page.get_by_label("Rationale and feedback for the author").fill("Say more about what school is like for her.")
+    page.get_by_role("button", name="Record decision").click()
+    assert page.get_by_text("Returned to the author: Child and family assessment, version 1").is_visible()
+    journey.check("child-record-returned")
+
+    requires_improvement.refresh_from_db()
+    assert (requires_improvement.status, requires_improvement.grade) == ("returned", "requires_improvement")
+    assert ManagementDecision.objects.filter(child=child, manager=team_manager).count() == 2
+    assert journey.violations == []
+
+
+def test_social_worker_prepares_reflects_and_acknowledges_supervision(journey, social_worker, team_manager):
+    today = timezone.localdate()
+    held = SupervisionSessionFactory(
+        supervisee=social_worker, date=today - datetime.timedelta(days=3),
+        status=SupervisionSession.Status.HELD, completed_at=timezone.now(),
+        record="Discussed caseload and the court work for the Smith family; agreed training in analysis.",
+    )
+    planned = SupervisionSessionFactory(supervisee=social_worker, date=today + datetime.timedelta(days=10))
+    page = journey.page
+
+    journey.sign_in("sw")
+    page.get_by_role("link", name="My supervision").click()
+    journey.check("my-supervision")
+
+    page.goto(journey.base_url + f"/supervision/sessions/{planned.pk}/")
+    journey.check("planned-session")
+    page.get_by_label("Add an agenda item").fill("Support with the court statement for the Smith family")
+    page.get_by_role("button", name="Add to the agenda").click()
+    assert page.get_by_text("Support with the court statement for the Smith family").is_visible()
+
+    page.goto(journey.base_url + f"/supervision/sessions/{held.pk}/")
+    page.get_by_label("My reflection").fill("I will plan my analysis before writing the assessment.")
+    page.get_by_role("button", name="Save my notes").click()
+    journey.check("reflection-saved")
+    page.get_by_role("button", name="Acknowledge the record").click()
+    journey.check("acknowledged")
+
+    held.refresh_from_db()
+    planned.refresh_from_db()
+    assert held.reflection == "I will plan my analysis before writing the assessment."
+    assert held.acknowledged_at is not None
+    assert planned.agenda_items.filter(text__startswith="Support with the court statement").exists()
+    assert journey.violations == []
+
+
+def test_the_accessibility_check_catches_a_violation(journey):
+    """The axe check is real: an unlabelled input on a page without a language is reported."""
+    journey.page.set_content("<html><body><main><input type='text'><img src='x.png'></main></body></html>")
+    journey.check("deliberately-broken")
+    assert any("label" in v for v in journey.violations)
+    assert any("image-alt" in v for v in journey.violations)
