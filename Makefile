@@ -3,7 +3,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: demo test install serve clean chromium
+.PHONY: demo test lint install serve clean chromium pdf-libs
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -15,7 +15,7 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-install: $(VENV)/.installed node_modules/.installed
+install: $(VENV)/.installed node_modules/.installed pdf-libs
 
 # The demo: SQLite and an embedded broker unless DATABASE_URL / REDIS_URL say otherwise.
 demo: install
@@ -34,13 +34,23 @@ serve:
 test: export DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/oversight
 test: export REDIS_URL ?= redis://127.0.0.1:6379/0
 test: install chromium
+	$(MAKE) lint
 	DATABASE_URL=sqlite://:memory: $(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest; status=$$?; \
 	echo "Browser screenshots of the journeys: $(CURDIR)/test-artifacts/screenshots/"; exit $$status
 
+# Style and security checks (configured in pyproject.toml); `make test` runs them first.
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/bandit -c pyproject.toml -r . -q
+
 # The browser tests drive Debian's chromium (Playwright cannot download its own browser here).
 chromium:
 	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+# WeasyPrint (the monthly report as PDF) needs Pango, and a font, from Debian's packages.
+pdf-libs:
+	@/sbin/ldconfig -p | grep -q libpangoft2-1.0 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation; }
 
 clean:
 	rm -rf $(VENV) node_modules var db.sqlite3 staticfiles

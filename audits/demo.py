@@ -108,7 +108,7 @@ RESPONSES = [
 
 @transaction.atomic
 def seed(authority):
-    rng = random.Random(f"audits:{authority.sizes.seed}")
+    rng = random.Random(f"audits:{authority.sizes.seed}")  # nosec B311: reproducible fictional demo data
     today = authority.today
     AuditProgramme.objects.get_or_create(pk=1)
     audits = actions = 0

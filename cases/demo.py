@@ -17,7 +17,7 @@ from organisation.models import Role, Service, StaffMember, Team
 from . import demo_records
 from .models import Allocation, Category, Child, Ethnicity, Gender
 
-DEMO_PASSWORD = "demo-password"
+DEMO_PASSWORD = "demo-password"  # nosec B105: the documented demo login, set only by seed_demo
 
 FIRST_NAMES = (
     "Amelia Oliver Isla Noah Ava Leo Mia Arthur Ivy Muhammad Freya Harry Aisha Oscar Zara George Lily "
@@ -80,7 +80,7 @@ class DemoAuthority:
     def __init__(self, sizes, today, log=print):
         self.sizes = sizes
         self.today = today
-        self.rng = random.Random(sizes.seed)
+        self.rng = random.Random(sizes.seed)  # nosec B311: reproducible fictional demo data
         self.log = log
         self.unusable = make_password(None)
         self.demo_password = make_password(DEMO_PASSWORD)
@@ -195,13 +195,15 @@ class DemoAuthority:
                     _expectations=rng.choice(EXPECTATIONS),
                 )
             )
-        existing = set(Child.objects.filter(local_id__in=[s["local_id"] for s in specs]).values_list("local_id", flat=True))
+        existing = set(
+            Child.objects.filter(local_id__in=[s["local_id"] for s in specs]).values_list("local_id", flat=True)
+        )
         new = [s for s in specs if s["local_id"] not in existing]
         children = Child.objects.bulk_create(
             [Child(**{k: v for k, v in s.items() if not k.startswith("_")}) for s in new], batch_size=2000
         )
         allocations = []
-        for child, spec in zip(children, new):
+        for child, spec in zip(children, new, strict=True):
             start = child.opened_on
             previous = spec["_previous"]
             if previous and previous != child.worker and (today - start).days > 60:

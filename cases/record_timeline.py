@@ -1,5 +1,13 @@
 """The cases app's own entries on the child's timeline (registered in CasesConfig.ready)."""
-from .models import Allocation, AssessmentVersion, CaseNote, ChronologyEntry, Document, ManagementDecision, ManagerMeeting
+from .models import (
+    Allocation,
+    AssessmentVersion,
+    CaseNote,
+    ChronologyEntry,
+    Document,
+    ManagementDecision,
+    ManagerMeeting,
+)
 from .timeline import Entry
 
 

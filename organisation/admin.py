@@ -20,7 +20,10 @@ class StaffMemberAdmin(UserAdmin):
     list_display = ["username", "first_name", "last_name", "role", "team", "is_active"]
     list_filter = ["role", "team", "is_active"]
     fieldsets = UserAdmin.fieldsets + (
-        ("Role in the service", {"fields": ["role", "team", "line_manager", "fte", "date_qualified", "returning_until"]}),
+        (
+            "Role in the service",
+            {"fields": ["role", "team", "line_manager", "fte", "date_qualified", "returning_until"]},
+        ),
     )
     add_fieldsets = UserAdmin.add_fieldsets + (
         ("Role in the service", {"fields": ["first_name", "last_name", "email", "role", "team", "line_manager"]}),

@@ -20,14 +20,20 @@ def navigation(request):
     elif user.role == Role.ADMINISTRATOR:
         items.append(("Home", reverse("home")))
         items.append(("Users and teams", reverse("admin:index")))
+        items.append(("Imports", reverse("returns:imports")))
     if user.role in MANAGER_ROLES:
+        items.append(("Dashboard", reverse("dashboards:home")))
         items.append(("Awaiting my sign-off", reverse("awaiting_sign_off")))
+        items.append(("Flags", reverse("compliance:flags")))
     if user.role in PRACTITIONER_ROLES:
         items.append(("My supervision", reverse("supervision:mine")))
     elif user.role in MANAGER_ROLES:
         items.append(("Team supervision", reverse("supervision:team")))
     if user.role == Role.ADMINISTRATOR:
+        items.append(("Practice standards", reverse("compliance:standards")))
         items.append(("Audit programme", reverse("audits:programme")))
+        items.append(("Access log", reverse("traceability:access_log")))
+        items.append(("Retention", reverse("traceability:retention")))
     else:
         items.append(("Audits", reverse("audits:list")))
     items.append(("My profile", user.get_absolute_url()))

@@ -5,6 +5,7 @@ from dateutil.relativedelta import relativedelta
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 
 class Role(models.TextChoices):
@@ -64,6 +65,8 @@ class Service(models.Model):
         "StaffMember", null=True, blank=True, on_delete=models.SET_NULL, related_name="services_headed"
     )
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["name"]
 
@@ -79,6 +82,7 @@ class Team(models.Model):
     )
 
     objects = TeamQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["service__name", "name"]
@@ -106,6 +110,8 @@ class StaffMember(AbstractUser):
     )
 
     objects = StaffManager()
+    # Password hashes and sign-in times stay out of the history (sign-ins are in the access log).
+    history = HistoricalRecords(excluded_fields=["password", "last_login"])
 
     class Meta:
         ordering = ["last_name", "first_name"]
@@ -155,6 +161,8 @@ class PracticeStandard(models.Model):
     code = models.CharField(max_length=20, unique=True)
     enabled = models.BooleanField(default=True)
     values = models.JSONField(default=dict, help_text="Figure name -> configured value.")
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["code"]

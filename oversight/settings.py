@@ -4,9 +4,11 @@ The defaults run the demo out of the box (SQLite, no Redis, DEBUG on);
 production differs only by environment variables (see README).
 """
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -26,7 +28,7 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
-    SECRET_KEY = "insecure-development-key-only-for-the-local-demo-and-tests-0123456789"
+    SECRET_KEY = "insecure-development-key-only-for-the-local-demo-and-tests-0123456789"  # nosec B105: DEBUG only
 
 ALLOWED_HOSTS = os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost").split(",")
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
@@ -45,6 +47,11 @@ INSTALLED_APPS = [
     "cases",
     "supervision",
     "audits",
+    "compliance",
+    "simple_history",
+    "axes",
+    "traceability",
+    "returns",
 ]
 
 MIDDLEWARE = [
@@ -54,9 +61,16 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "traceability.middleware.SessionLimitMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "traceability.middleware.NoStoreMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
+    # Innermost but for Axes (which must come last): its transaction wraps only the view.
+    "traceability.middleware.AccessLogMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "oversight.urls"
@@ -73,6 +87,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "organisation.context_processors.navigation",
+                "compliance.context_processors.flags",
             ],
         },
     },
@@ -91,6 +106,11 @@ AUTH_USER_MODEL = "organisation.StaffMember"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+AUTHENTICATION_BACKENDS = [
+    # Refuses sign-in while an account is locked out; must come first (django-axes).
+    "traceability.backends.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
@@ -114,6 +134,8 @@ STATICFILES_DIRS = [
     NODE_MODULES / "govuk-frontend/dist/govuk/assets",
     ("moj", NODE_MODULES / "@ministryofjustice/frontend/moj"),
     NODE_MODULES / "@ministryofjustice/frontend/moj/assets",
+    # Chart.js for the dashboards' trend charts (its UMD build: a classic script, no import map needed).
+    ("chartjs", NODE_MODULES / "chart.js/dist"),
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -133,6 +155,8 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = envint("SESSION_IDLE_MINUTES", "30") * 60
 SESSION_SAVE_EVERY_REQUEST = True  # the age above is then an idle timeout
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_ABSOLUTE_HOURS = envint("SESSION_ABSOLUTE_HOURS", "12")  # then signed out however active
+CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -145,6 +169,60 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = True
     # Behind a load balancer that terminates TLS and sets this header.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# How many of our own proxies append to X-Forwarded-For (0: use REMOTE_ADDR); for the access log and lockout.
+TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", "0")
+
+# Content-Security-Policy (django-csp): no inline script or style anywhere; GOV.UK Frontend's CSS
+# uses data: images. https://django-csp.readthedocs.io/en/latest/configuration.html
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    }
+}
+
+# Login throttling and lockout (django-axes): an account locks after LOGIN_FAILURE_LIMIT wrong passwords
+# for LOGIN_LOCKOUT_MINUTES (0: until an administrator unlocks it in the admin or with `axes_reset_username`).
+AXES_FAILURE_LIMIT = envint("LOGIN_FAILURE_LIMIT", "5")
+LOGIN_LOCKOUT_MINUTES = envint("LOGIN_LOCKOUT_MINUTES", "30")
+AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_LOCKOUT_MINUTES) if LOGIN_LOCKOUT_MINUTES else None
+AXES_LOCKOUT_PARAMETERS = ["username"]
+# W006 asks for the address too; we lock the account itself, which rotating agents or cookies cannot dodge,
+# and locking an address would lock a whole council office that shares one.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "traceability/locked_out.html"
+# Sign-ins are in our own access log; Axes' verbose log would put typed usernames in application logs.
+AXES_VERBOSE = False
+AXES_DISABLE_ACCESS_LOG = True
+
+# Optional single sign-on with the council's identity provider (OpenID Connect, mozilla-django-oidc);
+# existing staff are matched by email and nobody is created (see README).
+OIDC_ENABLED = envbool("OIDC_ENABLED", "False")
+if OIDC_ENABLED:
+    INSTALLED_APPS.append("mozilla_django_oidc")
+    AUTHENTICATION_BACKENDS.append("traceability.oidc.StaffByEmailBackend")
+    OIDC_RP_CLIENT_ID = os.environ["OIDC_RP_CLIENT_ID"]
+    OIDC_RP_CLIENT_SECRET = os.environ["OIDC_RP_CLIENT_SECRET"]
+    OIDC_RP_SIGN_ALGO = os.environ.get("OIDC_RP_SIGN_ALGO", "RS256")
+    OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ["OIDC_OP_AUTHORIZATION_ENDPOINT"]
+    OIDC_OP_TOKEN_ENDPOINT = os.environ["OIDC_OP_TOKEN_ENDPOINT"]
+    OIDC_OP_USER_ENDPOINT = os.environ["OIDC_OP_USER_ENDPOINT"]
+    OIDC_OP_JWKS_ENDPOINT = os.environ.get("OIDC_OP_JWKS_ENDPOINT", "")
+    OIDC_CREATE_USER = False
+    LOGIN_REDIRECT_URL_FAILURE = "login"
+
+# Error reports carry identifiers, never names or case content (SPEC section 7).
+DEFAULT_EXCEPTION_REPORTER_FILTER = "traceability.reporting.IdentifiersOnlyReporterFilter"
 
 # Celery: Redis when REDIS_URL is set; otherwise an embedded filesystem broker
 # so the demo needs no Redis.
@@ -167,8 +245,35 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_ALWAYS_EAGER = envbool("CELERY_TASK_ALWAYS_EAGER", "False")
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULE = {}
+CELERY_BEAT_SCHEDULE = {
+    # Every rule for everyone; saving a record also sweeps just its child or staff member at once.
+    "compliance-full-sweep": {"task": "compliance.tasks.full_sweep", "schedule": envint("SWEEP_MINUTES", "15") * 60},
+    "compliance-monthly-snapshot": {
+        "task": "compliance.tasks.monthly_snapshot", "schedule": crontab(minute=30, hour=1, day_of_month=1)
+    },
+    "compliance-daily-digest": {"task": "compliance.tasks.daily_digest", "schedule": crontab(minute=0, hour=7)},
+    # Daily; the task acts from the first working day of the month and keeps each report once.
+    "compliance-monthly-reports": {
+        "task": "compliance.dashboards.tasks.generate_monthly_reports", "schedule": crontab(minute=0, hour=6)
+    },
+}
+# autodiscover_tasks() finds only <app>.tasks; the dashboards' tasks live one package down.
+CELERY_IMPORTS = ["compliance.dashboards.tasks"]
+
+# Dashboards: a standard is green at or above COMPLIANCE_GREEN % compliant,
+# amber at or above COMPLIANCE_AMBER, else red.
+COMPLIANCE_GREEN = envint("COMPLIANCE_GREEN", "90")
+COMPLIANCE_AMBER = envint("COMPLIANCE_AMBER", "75")
 CELERY_BEAT_SCHEDULE_FILENAME = str(BASE_DIR / "var" / "celerybeat-schedule")
+
+# The managers' daily digest: printed to the console unless an SMTP server is configured.
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = envint("EMAIL_PORT", "25")
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", "False")
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "oversight@localhost")
 
 LOGGING = {
     "version": 1,

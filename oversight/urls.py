@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
@@ -10,8 +11,15 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("supervision/", include("supervision.urls")),
     path("audits/", include("audits.urls")),
+    path("compliance/", include("compliance.urls")),
+    path("dashboards/", include("compliance.dashboards.urls")),
+    path("returns/", include("returns.urls")),
+    path("traceability/", include("traceability.urls")),
     path("", include("cases.urls")),
 ]
+
+if settings.OIDC_ENABLED:
+    urlpatterns.insert(0, path("oidc/", include("traceability.oidc_urls")))
 
 admin.site.site_header = "Oversight administration"
 admin.site.site_title = "Oversight"

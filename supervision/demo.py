@@ -55,7 +55,7 @@ class Seeder:
         self.contracts, self.observations, self.appraisals = [], [], []
 
     def rng(self, key):
-        return random.Random(f"{self.authority.sizes.seed}:supervision:{key}")
+        return random.Random(f"{self.authority.sizes.seed}:supervision:{key}")  # nosec B311: demo data
 
     def at(self, day, hour=16):
         """A moment on `day`, never later than now."""
@@ -230,7 +230,7 @@ class Seeder:
     def save(self):
         sessions = SupervisionSession.objects.bulk_create([s for s, _, _, _ in self.sessions], batch_size=2000)
         agenda, personal, discussions, decisions = [], [], [], []
-        for session, (_, items, notes, talks) in zip(sessions, self.sessions):
+        for session, (_, items, notes, talks) in zip(sessions, self.sessions, strict=True):
             agenda += [AgendaItem(session=session, text=t, added_by=by) for t, by in items]
             if notes:
                 personal.append(PersonalSection(session=session, **notes))
@@ -291,7 +291,7 @@ class Seeder:
                 ), [], None))
         saved = TeamMeeting.objects.bulk_create([m for m, _, _ in meetings], batch_size=2000)
         Through = TeamMeeting.attendees.through
-        for meeting, (_, people, owner) in zip(saved, meetings):
+        for meeting, (_, people, owner) in zip(saved, meetings, strict=True):
             attendance += [Through(teammeeting_id=meeting.pk, staffmember_id=p.pk) for p in people]
             if owner and meeting.minutes:
                 actions.append(TeamMeetingAction(

@@ -289,3 +289,19 @@ class ManagerPracticeReviewFactory(factory.django.DjangoModelFactory):
     manager = factory.SubFactory(StaffFactory, role=Role.TEAM_MANAGER)
     reviewer = factory.LazyAttribute(lambda o: o.manager.line_manager or StaffFactory(role=Role.HEAD_OF_SERVICE))
     reviewed_on = datetime.date(2026, 3, 9)
+
+
+# --- compliance ---
+from supervision.models import Appraisal  # noqa: E402  (appended section: other apps append their own)
+
+
+class AppraisalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Appraisal
+
+    staff = factory.SubFactory(StaffFactory)
+    appraiser = factory.LazyAttribute(lambda o: o.staff.line_manager or StaffFactory(role=Role.TEAM_MANAGER))
+    held_on = datetime.date(2026, 6, 17)
+    achievements = "Completed three assessments on time; strong direct work."
+    goals = "Take on a child protection case with support."
+    development_needs = "Court skills training."

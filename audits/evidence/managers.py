@@ -83,7 +83,10 @@ def manager_evidence(manager, today):
     return evidence
 
 
-def _by_grade(within=Q()):
+ALL = Q()
+
+
+def _by_grade(within=ALL):
     return {g.name.lower(): Count("pk", filter=within & Q(grade=g)) for g in Grade}
 
 

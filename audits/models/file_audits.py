@@ -3,6 +3,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from cases.models import Grade
 from organisation.scoping import child_filter
@@ -69,6 +70,7 @@ class CaseFileAudit(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = CaseFileAuditQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-audited_on", "-pk"]
@@ -128,6 +130,8 @@ class AuditAnswer(models.Model):
     answer = models.CharField(max_length=20, choices=Answer.choices, blank=True)
     comment = models.TextField(blank=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["pk"]
         constraints = [models.UniqueConstraint(fields=["audit", "item"], name="one_answer_per_item")]
@@ -162,6 +166,8 @@ class CorrectiveAction(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = CorrectiveActionQuerySet.as_manager()
+    # Done and verified are conditional update()s, which history skips: done_on/verified_on record them.
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["due_on", "pk"]

@@ -2,6 +2,7 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from organisation.scoping import practice_review_filter
 
@@ -29,6 +30,7 @@ class ManagerPracticeReview(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ReviewQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-reviewed_on", "-pk"]
@@ -58,6 +60,8 @@ class ReviewAnswer(models.Model):
     theme = models.CharField(max_length=30, choices=themes.CHOICES)
     judgement = models.CharField(max_length=20, choices=Judgement.choices, blank=True)
     evidence = models.TextField(blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["pk"]

@@ -3,6 +3,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from organisation.scoping import child_filter
 from organisation.working_days import working_days_between
@@ -45,6 +46,7 @@ class Assessment(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = AssessmentQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-created_at"]
@@ -130,6 +132,9 @@ class AssessmentVersion(models.Model):
     affirmed_holistic = models.BooleanField(default=False)
 
     objects = VersionQuerySet.as_manager()
+    # Sign-off moves status with a conditional update(), which history skips: the decision is kept
+    # on the version (decided_by/at, grade) and as a ManagementDecision on the child's record.
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-number"]
@@ -147,14 +152,14 @@ class AssessmentVersion(models.Model):
     def __str__(self):
         return f"{self.assessment} v{self.number}"
 
-    def get_absolute_url(self):
-        return reverse("assessment", args=[self.assessment_id])
-
     def save(self, *args, **kwargs):
         # A submitted or decided version never changes; decisions move status with update().
         if self.pk and AssessmentVersion.objects.filter(pk=self.pk).exclude(status=self.Status.DRAFT).exists():
             raise ValidationError("A submitted, signed-off or returned version cannot be edited.")
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("assessment", args=[self.assessment_id])
 
     @property
     def is_editable(self):
@@ -190,6 +195,8 @@ class PlanAction(models.Model):
     who = models.CharField("who will do it", max_length=200)
     by_when = models.DateField("by when")
     how_measured = models.TextField("how we will know it has happened")
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["by_when", "pk"]

@@ -2,6 +2,7 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from organisation.scoping import child_filter
 
@@ -80,6 +81,7 @@ class Child(models.Model):
     )
 
     objects = ChildQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["last_name", "first_name"]
@@ -133,6 +135,8 @@ class Allocation(models.Model):
     over_capacity_justification = models.TextField(
         blank=True, help_text="Why the worker takes this case beyond their capacity (K 2)."
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-started_on", "-pk"]

@@ -1,6 +1,7 @@
 """What is kept on a child's record (SPEC section 2; K 6, W 3, W 4)."""
 from django.conf import settings
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 from organisation.scoping import child_filter, confidential_filter
 
@@ -36,6 +37,7 @@ class ChronologyEntry(models.Model):
     recorded_at = models.DateTimeField(auto_now_add=True)
 
     objects = ChildRecordQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-occurred_on", "-recorded_at"]
@@ -67,6 +69,7 @@ class CaseNote(models.Model):
     recorded_at = models.DateTimeField(auto_now_add=True)
 
     objects = ChildRecordQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-occurred_on", "-recorded_at"]
@@ -114,6 +117,7 @@ class Document(models.Model):
     added_at = models.DateTimeField(auto_now_add=True)
 
     objects = DocumentQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-dated", "-added_at"]
@@ -144,6 +148,7 @@ class ManagementDecision(models.Model):
     recorded_at = models.DateTimeField(auto_now_add=True)
 
     objects = ChildRecordQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-decided_on", "-recorded_at"]
@@ -172,6 +177,7 @@ class ManagerMeeting(models.Model):
     recorded_at = models.DateTimeField(auto_now_add=True)
 
     objects = ChildRecordQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-held_on"]

@@ -66,7 +66,9 @@ def edit_version(request, pk):
     assessment = get_assessment(request.user, pk)
     version = assessment.latest_version()
     if not version.is_editable or version.author_id != request.user.pk:
-        messages.error(request, "Only the author can change a draft. A submitted or signed-off version cannot be edited.")
+        messages.error(
+            request, "Only the author can change a draft. A submitted or signed-off version cannot be edited."
+        )
         return redirect(assessment)
     form = VersionForm(request.POST or None, instance=version)
     actions = PlanActionFormSet(request.POST or None, instance=version)

@@ -1,6 +1,7 @@
 """The supervision contract between a staff member and their supervisor (W 5, W 5.2)."""
 from django.conf import settings
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 from organisation.scoping import personal_file_filter
 
@@ -30,6 +31,8 @@ class SupervisionContract(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = ContractQuerySet.as_manager()
+    # Signing is a conditional update(), which history skips: the signed-on dates record it.
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-agreed_on", "-pk"]

@@ -2,6 +2,7 @@
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 from organisation import standards
 from organisation.scoping import personal_file_filter
@@ -29,6 +30,7 @@ class Observation(models.Model):
     recorded_at = models.DateTimeField(auto_now_add=True)
 
     objects = ObservationQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-observed_on", "-pk"]
@@ -71,6 +73,7 @@ class Appraisal(models.Model):
     recorded_at = models.DateTimeField(auto_now_add=True)
 
     objects = AppraisalQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-held_on", "-pk"]

@@ -3,6 +3,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 from organisation import standards
 from organisation.scoping import child_filter, personal_file_filter
@@ -58,6 +59,8 @@ class CaseDiscussion(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = CaseDiscussionQuerySet.as_manager()
+    # Filing is a conditional update(), which history skips: filed_at records when it happened.
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["child__last_name", "child__first_name", "pk"]
@@ -120,6 +123,8 @@ class DiscussionAction(models.Model):
     what = models.TextField("action")
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     due_on = models.DateField("due by")
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["due_on", "pk"]

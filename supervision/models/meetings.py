@@ -2,6 +2,7 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from organisation.scoping import team_meeting_filter
 
@@ -26,6 +27,7 @@ class TeamMeeting(models.Model):
     recorded_at = models.DateTimeField(auto_now_add=True)
 
     objects = TeamMeetingQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-held_on", "-pk"]
@@ -47,6 +49,8 @@ class TeamMeetingAction(models.Model):
     what = models.TextField("action")
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     due_on = models.DateField("due by")
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["due_on", "pk"]

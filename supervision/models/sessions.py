@@ -7,6 +7,7 @@ chain see them. What reaches the child's record is the case discussions.
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from organisation.scoping import personal_file_filter
 
@@ -57,6 +58,9 @@ class SupervisionSession(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = SessionQuerySet.as_manager()
+    # Holding and acknowledging use conditional update(), which history skips: those steps keep
+    # their own who/when fields (completed_at, acknowledged/commented at) on the session.
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-date", "-pk"]
@@ -135,6 +139,8 @@ class AgendaItem(models.Model):
     added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     added_at = models.DateTimeField(auto_now_add=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["added_at", "pk"]
 
@@ -159,6 +165,7 @@ class PersonalSection(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = PersonalSectionQuerySet.as_manager()
+    history = HistoricalRecords()
 
     FIELDS = ("workload", "wellbeing", "risk_to_practitioner", "training_needs", "strengths")
 

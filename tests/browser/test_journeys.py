@@ -3,6 +3,7 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from cases import sign_off
 from cases.models import AssessmentVersion, ManagementDecision
@@ -26,7 +27,7 @@ def test_team_manager_signs_off_and_returns_assessments(journey, team_manager, s
     journey.sign_in("tm")
     journey.check("my-team")
     page.get_by_role("link", name="Awaiting my sign-off").click()
-    assert page.get_by_role("heading", name="Awaiting my sign-off").is_visible()
+    expect(page.get_by_role("heading", name="Awaiting my sign-off")).to_be_visible()
     journey.check("awaiting-sign-off")
 
     # A checklist item missing: refused, clearly, and nothing decided.
@@ -55,7 +56,7 @@ def test_team_manager_signs_off_and_returns_assessments(journey, team_manager, s
     page.get_by_label("Good", exact=True).check()
     page.get_by_role("button", name="Record decision").click()
     assert "Signed off" in page.locator(".govuk-notification-banner").inner_text()
-    assert page.get_by_text("Signed off: Child in need plan, version 1 (graded good).").is_visible()
+    expect(page.get_by_text("Signed off: Child in need plan, version 1 (graded good).")).to_be_visible()
     journey.check("child-record-signed-off")
 
     # Return the other, graded requires improvement.
@@ -64,7 +65,7 @@ def test_team_manager_signs_off_and_returns_assessments(journey, team_manager, s
     page.get_by_label("Requires improvement").check()
     page.get_by_label("Rationale and feedback for the author").fill("Say more about what school is like for her.")
     page.get_by_role("button", name="Record decision").click()
-    assert page.get_by_text("Returned to the author: Child and family assessment, version 1").is_visible()
+    expect(page.get_by_text("Returned to the author: Child and family assessment, version 1")).to_be_visible()
     journey.check("child-record-returned")
 
     requires_improvement.refresh_from_db()
@@ -91,7 +92,7 @@ def test_social_worker_prepares_reflects_and_acknowledges_supervision(journey, s
     journey.check("planned-session")
     page.get_by_label("Add an agenda item").fill("Support with the court statement for the Smith family")
     page.get_by_role("button", name="Add to the agenda").click()
-    assert page.get_by_text("Support with the court statement for the Smith family").is_visible()
+    expect(page.get_by_text("Support with the court statement for the Smith family")).to_be_visible()
 
     page.goto(journey.base_url + f"/supervision/sessions/{held.pk}/")
     page.get_by_label("My reflection").fill("I will plan my analysis before writing the assessment.")

@@ -127,7 +127,9 @@ def test_a_signed_off_version_never_changes(submitted, team_manager):
     assert version.analysis != "Rewritten"
 
 
-def test_editing_after_sign_off_starts_a_new_version_that_needs_its_own_sign_off(submitted, team_manager, social_worker):
+def test_editing_after_sign_off_starts_a_new_version_that_needs_its_own_sign_off(
+    submitted, team_manager, social_worker
+):
     decide(submitted, team_manager)
     draft = sign_off.new_version(assessment=submitted.assessment, author=social_worker)
     assert draft.number == 2

@@ -97,7 +97,8 @@ def test_returning_requires_improvement_keeps_the_grade_and_the_author_sees_feed
 def test_signing_off_good_puts_the_decision_on_the_childs_record(client, team_manager, child, submitted):
     client.force_login(team_manager)
     response = client.post(
-        reverse("review", args=[submitted.assessment_id]), {**CHECKLIST, "grade": "good", "feedback": "Clear and SMART."},
+        reverse("review", args=[submitted.assessment_id]),
+        {**CHECKLIST, "grade": "good", "feedback": "Clear and SMART."},
         follow=True,
     )
     assert response.redirect_chain[-1][0] == reverse("child", args=[child.pk])
@@ -161,7 +162,9 @@ def test_a_plan_without_actions_is_not_submitted_and_nothing_is_half_saved(clien
 
 def test_a_submitted_version_cannot_be_edited_through_the_page(client, social_worker, submitted):
     client.force_login(social_worker)
-    response = client.post(reverse("edit_version", args=[submitted.assessment_id]), {"analysis": "changed"}, follow=True)
+    response = client.post(
+        reverse("edit_version", args=[submitted.assessment_id]), {"analysis": "changed"}, follow=True
+    )
     assert "cannot be edited" in response.content.decode()
     submitted.refresh_from_db()
     assert submitted.analysis != "changed"

@@ -14,7 +14,10 @@ def date_fields(name, day):
     return {f"{name}_0": day.day, f"{name}_1": day.month, f"{name}_2": day.year}
 
 
-def contract_data(frequency="monthly", agreed=D(2026, 11, 23), review=D(2027, 11, 23)):
+AGREED, REVIEW = D(2026, 11, 23), D(2027, 11, 23)
+
+
+def contract_data(frequency="monthly", agreed=AGREED, review=REVIEW):
     return {**date_fields("agreed_on", agreed), **date_fields("review_on", review), "frequency": frequency,
             "arrangements": "Monthly, 90 minutes, private room."}
 

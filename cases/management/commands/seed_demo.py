@@ -5,6 +5,8 @@ from django.utils import timezone
 
 from audits import demo as audits_demo
 from cases.demo import DEMO_PASSWORD, DemoAuthority, Sizes
+from compliance import demo as compliance_demo
+from compliance.dashboards import demo as dashboards_demo
 from supervision import demo as supervision_demo
 
 
@@ -30,7 +32,9 @@ class Command(BaseCommand):
         authority.build()
         supervision_demo.seed(authority)
         audits_demo.seed(authority)
+        compliance_demo.seed(authority)
+        dashboards_demo.seed(authority)
         self.stdout.write(f"seeded in {time.monotonic() - started:.1f}s")
-        self.stdout.write(self.style.SUCCESS("Demo logins (password: %s):" % DEMO_PASSWORD))
+        self.stdout.write(self.style.SUCCESS(f"Demo logins (password: {DEMO_PASSWORD}):"))
         for username in ("socialworker", "teammanager", "headofservice", "director", "admin"):
             self.stdout.write(f"  {username}")

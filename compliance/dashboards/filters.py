@@ -1,0 +1,165 @@
+"""The dashboards' filters (service, team, category of involvement, worker) and the scope they describe.
+
+Every dashboard, drill-down and CSV reads through one `Scope`, so a figure,
+the list behind it and its export always agree. The choices offered are
+already within the user's scope; a value outside it fails validation and is
+ignored, so the scope can only narrow.
+"""
+from dataclasses import dataclass
+from functools import cached_property
+
+import django_filters
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Submit
+from django import forms
+from django.db.models import Q
+
+from cases.models import Category
+from organisation.models import PRACTITIONER_ROLES, Service, StaffMember, Team
+
+from ..models import SubjectKind
+
+
+@dataclass
+class Scope:
+    teams: object  # a Team queryset, already within the user's scope
+    category: str = ""
+    worker: StaffMember | None = None
+
+    def applies_to(self, rule):
+        """A category is about children only; a worker about their children and themselves."""
+        if self.category:
+            return rule.subject == SubjectKind.CHILD
+        if self.worker:
+            return rule.subject in (SubjectKind.CHILD, SubjectKind.STAFF)
+        return True
+
+    def subjects(self, rule, queryset):
+        """`queryset` (of the rule's subjects) narrowed to the scope."""
+        if rule.subject == SubjectKind.TEAM:
+            return queryset.filter(pk__in=self.teams.values("pk"))
+        queryset = queryset.filter(team__in=self.teams.values("pk"))
+        if rule.subject == SubjectKind.CHILD:
+            if self.category:
+                queryset = queryset.filter(category=self.category)
+            if self.worker:
+                queryset = queryset.filter(worker=self.worker)
+        elif self.worker:
+            queryset = queryset.filter(pk=self.worker.pk)
+        return queryset
+
+    def flags(self, flags):
+        """Flags whose subject is now in the scope (its team today, not when the flag was raised)."""
+        teams = self.teams.values("pk")
+        children = Q(kind=SubjectKind.CHILD, child__team__in=teams)
+        if self.category:
+            children &= Q(child__category=self.category)
+        if self.worker:
+            children &= Q(child__worker=self.worker)
+        staff = Q(kind=SubjectKind.STAFF, staff__team__in=teams)
+        if self.worker:
+            staff &= Q(staff=self.worker)
+        subjects = children | staff
+        if not self.category and not self.worker:
+            subjects |= Q(kind=SubjectKind.TEAM, team__in=teams)
+        return flags.filter(subjects)
+
+    def query(self):
+        """The filters as URL parameters, for links to the lists behind a figure."""
+        return {
+            key: value for key, value in (("category", self.category), ("worker", self.worker and self.worker.pk))
+            if value
+        }
+
+
+class FilterForm(forms.Form):
+    """A filter form in the GOV.UK style, sent with GET so a filtered page (and its CSV) has its own address."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_method = "get"
+        self.helper.add_input(Submit("filter", "Filter", css_class="govuk-button--secondary"))
+
+
+class TeamFilter(django_filters.FilterSet):
+    """Service and team: what the kept monthly snapshots can be narrowed by."""
+
+    service = django_filters.ModelChoiceFilter(label="Service", queryset=Service.objects.none(), empty_label="All")
+    team = django_filters.ModelChoiceFilter(label="Team", queryset=Team.objects.none(), empty_label="All")
+
+    class Meta:
+        form = FilterForm
+
+    def __init__(self, data, queryset, *, user, **kwargs):
+        # Always bound (an empty QueryDict included): the scope applies with no filter chosen.
+        super().__init__(data, queryset, **kwargs)
+        self.user = user
+        self.visible_teams = Team.objects.visible_to(user)
+        self.filters["service"].queryset = Service.objects.filter(pk__in=self.visible_teams.values("service"))
+        self.filters["team"].queryset = self.visible_teams.select_related("service")
+
+    @cached_property
+    def data_in_scope(self):
+        return self.form.cleaned_data if self.is_valid() else {}
+
+    @property
+    def narrowed(self):
+        return bool(self.data_in_scope.get("service") or self.data_in_scope.get("team"))
+
+    @cached_property
+    def scope(self):
+        data = self.data_in_scope
+        teams = self.visible_teams
+        if data.get("service"):
+            teams = teams.filter(service=data["service"])
+        if data.get("team"):
+            teams = teams.filter(pk=data["team"].pk)
+        return Scope(teams=teams, category=data.get("category") or "", worker=data.get("worker"))
+
+    def filter_queryset(self, queryset):
+        return self.scope.flags(queryset)
+
+
+class DashboardFilter(TeamFilter):
+    """Service, team, category of involvement and worker: what the live figures can be narrowed by."""
+
+    category = django_filters.ChoiceFilter(
+        label="Category of involvement", choices=Category.choices, empty_label="All"
+    )
+    worker = django_filters.ModelChoiceFilter(label="Worker", queryset=StaffMember.objects.none(), empty_label="All")
+
+    def __init__(self, data, queryset, *, user, **kwargs):
+        super().__init__(data, queryset, user=user, **kwargs)
+        self.filters["worker"].queryset = StaffMember.objects.visible_to(user).filter(
+            is_active=True, role__in=PRACTITIONER_ROLES, team__in=self.visible_teams.values("pk")
+        )
+
+
+class TeamChoiceForm(FilterForm):
+    team = forms.ModelChoiceField(queryset=Team.objects.none(), empty_label=None)
+
+    def __init__(self, *args, teams, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["team"].queryset = teams
+        self.helper.inputs[0].value = "Show team"
+
+
+class BreachFilter(DashboardFilter):
+    """The drill-down from a figure: the same filters, and a sortable list."""
+
+    sort = django_filters.OrderingFilter(
+        label="Sort by",
+        empty_label="Longest in breach first",
+        fields=(
+            ("due_since", "since"),
+            ("team__name", "team"),
+            ("child__last_name", "name"),
+            ("child__worker__last_name", "worker"),
+        ),
+        field_labels={"since": "Standard last met", "team": "Team", "name": "Child's name", "worker": "Worker"},
+    )
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        return self.filters["sort"].filter(queryset, self.data_in_scope.get("sort"))

@@ -1,0 +1,115 @@
+"""Reads for the team manager's dashboard: the team's flags, supervision due, sign-offs, audit actions, caseloads.
+
+Each reuses the querysets the rest of the product reads, and is one or two
+queries for the whole team.
+"""
+from dataclasses import dataclass
+from datetime import timedelta
+from decimal import Decimal
+
+from django.db.models import Count
+
+from audits.models import CorrectiveAction
+from cases.models import AssessmentVersion
+from cases.selectors import members_with_caseloads
+from organisation import standards
+from organisation.models import PRACTITIONER_ROLES, Team
+from supervision.frequency import next_due
+from supervision.selectors import with_supervision
+
+from ..models import Flag
+from ..rules.supervision import supervised_staff
+from .filters import Scope
+
+# The bar's track runs to this share of capacity, so an overloaded worker still shows by how much.
+BAR_TRACK = Decimal("1.5")
+
+
+def flags_by_rule(user, team):
+    """{code: open flags} about the team's children, staff and the team itself."""
+    flags = Scope(teams=Team.objects.filter(pk=team.pk)).flags(Flag.objects.open().visible_to(user))
+    return dict(flags.values_list("rule").annotate(n=Count("pk")).order_by())
+
+
+@dataclass
+class SupervisionDue:
+    overdue: list
+    this_week: list
+
+
+def supervision_due(team, today):
+    """The team's supervised staff overdue, and due from today to Sunday, each with `.due` (supervision.frequency)."""
+    figures = standards.figures("SUP-FREQ")
+    staff = with_supervision(supervised_staff().filter(team=team)).order_by("last_name", "first_name")
+    sunday = today + timedelta(days=6 - today.weekday())
+    overdue, this_week = [], []
+    for member in staff:
+        member.due = next_due(member, member.last_supervised, today, figures)
+        if member.due.is_overdue:
+            overdue.append(member)
+        elif member.due.on <= sunday:
+            this_week.append(member)
+    overdue.sort(key=lambda m: m.due.on)
+    this_week.sort(key=lambda m: m.due.on)
+    return SupervisionDue(overdue, this_week)
+
+
+def sign_off_queue(team):
+    """What waits for the team manager's sign-off from the team's children, oldest first."""
+    if team.manager is None:
+        return AssessmentVersion.objects.none()
+    return (
+        AssessmentVersion.objects.awaiting_sign_off_by(team.manager)
+        .filter(assessment__child__team=team)
+        .select_related("assessment__child", "author")
+    )
+
+
+def overdue_actions(user, team, today):
+    return (
+        CorrectiveAction.objects.visible_to(user)
+        .overdue(today)
+        .filter(audit__child__team=team)
+        .select_related("audit__child", "owner")
+    )
+
+
+@dataclass
+class Load:
+    open_cases: int
+    capacity: int
+
+    @property
+    def percent(self):
+        if not self.capacity:
+            return None
+        return round(100 * self.open_cases / self.capacity)
+
+    @property
+    def is_over(self):
+        return self.open_cases > self.capacity
+
+    @property
+    def bar_step(self):
+        """The bar's length as a share of its track, in steps of 5 (one CSS class each: no style attribute)."""
+        if not self.capacity:
+            return 100 if self.open_cases else 0
+        share = min(Decimal(self.open_cases) / self.capacity / BAR_TRACK, 1)
+        return int(round(share * 20) * 5)
+
+
+def capacity(member, today, figures):
+    """StaffMember.caseload_capacity(today), with the CASELOAD figures read once for the whole team."""
+    cases = Decimal(figures["cases_per_fte"]) * member.fte
+    if member.is_newly_qualified(today):
+        cases = cases * figures["newly_qualified_percent"] / 100
+    return int(cases)
+
+
+def caseloads(team, today):
+    """The team's practitioners, each with `.load` (open cases against capacity), busiest first."""
+    figures = standards.figures("CASELOAD")
+    members = list(members_with_caseloads([team]).filter(role__in=PRACTITIONER_ROLES))
+    for member in members:
+        member.load = Load(member.open_cases, capacity(member, today, figures))
+    return sorted(members, key=lambda m: (-(m.load.percent or 0), m.last_name))

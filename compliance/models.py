@@ -1,0 +1,185 @@
+"""Flags raised against the configured standards, the sweeps that raise them, and monthly snapshots."""
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from organisation import standards
+from organisation.models import Role, StaffMember
+from organisation.scoping import NOTHING, child_filter, visible_teams
+
+
+class SubjectKind(models.TextChoices):
+    CHILD = "child", "Child"
+    STAFF = "staff", "Staff member"
+    TEAM = "team", "Team"
+
+
+class FlagQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(resolved_at__isnull=True)
+
+    def visible_to(self, user):
+        """Child flags as the child's record, staff flags as the staff page, team flags as the team."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        children = Q(kind=SubjectKind.CHILD) & child_filter(user, prefix="child__")
+        # Supervision flags come from the personal file, which an administrator never sees.
+        if user.role == Role.ADMINISTRATOR:
+            staff = NOTHING
+        else:
+            staff = Q(kind=SubjectKind.STAFF, staff__in=StaffMember.objects.visible_to(user))
+        teams = Q(kind=SubjectKind.TEAM, team__in=visible_teams(user))
+        return self.filter(children | staff | teams)
+
+    def about(self, subject):
+        """Flags whose subject is `subject` (a Child, StaffMember or Team)."""
+        kind = {"child": SubjectKind.CHILD, "staffmember": SubjectKind.STAFF, "team": SubjectKind.TEAM}[
+            subject._meta.model_name
+        ]
+        return self.filter(kind=kind, **{kind.value: subject})
+
+
+class Flag(models.Model):
+    """One breach of a configured standard by one subject, from when it was raised until it is resolved.
+
+    A flag is never reopened: a breach that comes back raises a new flag, so the
+    row's raised_at and resolved_at are its history (like healthchecks' Flip).
+    """
+
+    rule = models.CharField(max_length=20, help_text="The standard's code, e.g. SUP-FREQ.")
+    kind = models.CharField(max_length=5, choices=SubjectKind.choices)
+    child = models.ForeignKey("cases.Child", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    staff = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    # The subject's team when raised (for a team flag, the subject itself).
+    team = models.ForeignKey("organisation.Team", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    due_since = models.DateField(help_text="The last day the standard was met.")
+    raised_at = models.DateTimeField()
+    resolved_at = models.DateTimeField(null=True, blank=True)
+
+    objects = FlagQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["due_since", "rule", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind="child", child__isnull=False, staff__isnull=True)
+                | Q(kind="staff", staff__isnull=False, child__isnull=True)
+                | Q(kind="team", team__isnull=False, child__isnull=True, staff__isnull=True),
+                name="flag_has_one_subject_of_its_kind",
+            ),
+            # One open flag per rule and subject: the sweep inserts with ON CONFLICT DO NOTHING against these.
+            models.UniqueConstraint(
+                fields=["rule", "child"], condition=Q(resolved_at__isnull=True, kind="child"),
+                name="one_open_flag_per_rule_and_child",
+            ),
+            models.UniqueConstraint(
+                fields=["rule", "staff"], condition=Q(resolved_at__isnull=True, kind="staff"),
+                name="one_open_flag_per_rule_and_staff",
+            ),
+            models.UniqueConstraint(
+                fields=["rule", "team"], condition=Q(resolved_at__isnull=True, kind="team"),
+                name="one_open_flag_per_rule_and_team",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["team", "resolved_at"]),
+            models.Index(fields=["raised_at"]),
+        ]
+
+    def __str__(self):
+        # Identifiers only: this string can reach logs.
+        return f"{self.rule} {self.kind} {self.child_id or self.staff_id or self.team_id}"
+
+    @property
+    def definition(self):
+        return standards.BY_CODE[self.rule]
+
+    @property
+    def subject(self):
+        return {SubjectKind.CHILD: self.child, SubjectKind.STAFF: self.staff, SubjectKind.TEAM: self.team}[self.kind]
+
+    @property
+    def subject_url(self):
+        if self.kind == SubjectKind.CHILD:
+            return self.child.get_absolute_url()
+        if self.kind == SubjectKind.STAFF:
+            return self.staff.get_absolute_url()
+        return self.team.get_absolute_url()
+
+    @property
+    def is_open(self):
+        return self.resolved_at is None
+
+    def days_open(self, today):
+        """Days since the standard was last met."""
+        return (today - self.due_since).days
+
+
+class SweepRun(models.Model):
+    """A full sweep: when it started and finished, and what it changed per rule."""
+
+    started_at = models.DateTimeField()
+    finished_at = models.DateTimeField(null=True, blank=True)
+    counts = models.JSONField(default=dict, help_text="Rule code -> {raised, resolved, open}.")
+
+    class Meta:
+        ordering = ["-started_at"]
+        get_latest_by = "started_at"
+
+    def __str__(self):
+        return f"Sweep {self.started_at:%Y-%m-%d %H:%M}"
+
+    @classmethod
+    def last_finished(cls):
+        return cls.objects.filter(finished_at__isnull=False).order_by("-finished_at").first()
+
+
+class Snapshot(models.Model):
+    """A team's compliance with one standard in one month, kept for the 12-month trends."""
+
+    month = models.DateField(help_text="The first day of the month.")
+    team = models.ForeignKey("organisation.Team", on_delete=models.CASCADE, related_name="+")
+    rule = models.CharField(max_length=20)
+    population = models.PositiveIntegerField(help_text="Children, staff or teams the standard applies to.")
+    breaches = models.PositiveIntegerField()
+    taken_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["month", "team", "rule"]
+        constraints = [
+            models.UniqueConstraint(fields=["month", "team", "rule"], name="one_snapshot_per_month_team_rule"),
+            models.CheckConstraint(
+                condition=Q(breaches__lte=models.F("population")), name="breaches_within_population"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.rule} {self.team_id} {self.month:%Y-%m}"
+
+    @property
+    def percent_compliant(self):
+        if not self.population:
+            return None
+        return round(100 * (self.population - self.breaches) / self.population, 1)
+
+
+class Digest(models.Model):
+    """A manager's daily digest, once sent: at most one a day, and where the next one's "new" begins."""
+
+    manager = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    sent_at = models.DateTimeField()
+    new_flags = models.PositiveIntegerField()
+    long_open_flags = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["-sent_at"]
+        constraints = [models.UniqueConstraint(fields=["manager", "day"], name="one_digest_per_manager_per_day")]
+
+    def __str__(self):
+        return f"Digest {self.manager_id} {self.day}"
+
+
+from .report_models import MonthlyReport  # noqa: E402,F401

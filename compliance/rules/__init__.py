@@ -1,0 +1,27 @@
+"""The registry of rules, one per SPEC section 4 standard, in the SPEC's order."""
+from organisation import standards
+
+from .management import AuditActions, Caseload, ManagerAttendance, TeamMeetings
+from .plans import PlanMissing, PlanUnsigned
+from .records import ChronologyMissing, ChronologyStale, LookedAfterDocuments, QuarterlySummary
+from .supervision import (
+    Appraisal,
+    CaseDiscussionsFiled,
+    ObservationOfPractice,
+    SupervisionContract,
+    SupervisionFrequency,
+)
+from .visits import SeenAlone, StatutoryVisits
+
+RULES = [
+    rule()
+    for rule in (
+        SupervisionFrequency, SupervisionContract, CaseDiscussionsFiled, Appraisal, ObservationOfPractice,
+        ChronologyMissing, ChronologyStale, PlanUnsigned, PlanMissing, QuarterlySummary, StatutoryVisits,
+        SeenAlone, LookedAfterDocuments, AuditActions, Caseload, ManagerAttendance, TeamMeetings,
+    )
+]
+BY_CODE = {rule.code: rule for rule in RULES}
+
+if list(BY_CODE) != [d.code for d in standards.DEFINITIONS]:
+    raise ImportError("compliance needs one rule per standard, in the SPEC's order")

@@ -1,0 +1,80 @@
+"""What every rule is: a SPEC section 4 code, a kind of subject, and one set-based query.
+
+A rule's `breaches(today, figures)` is a queryset of its subjects (children,
+staff or teams) in breach on `today`, with whatever annotations `due_on()`
+needs; the sweep runs it as SQL and only maps the new breaches' rows to a due
+date in Python. Deadlines that need working days or calendar months are turned
+into a cut-off date first (`cutoff`), so the query compares plain dates.
+"""
+from datetime import timedelta
+
+from django.db.models import Q, Subquery
+
+from organisation import standards
+from organisation.models import NEWLY_QUALIFIED_FOR
+from organisation.working_days import add_working_days
+
+from ..models import SubjectKind
+
+
+class Rule:
+    code = ""
+    subject = SubjectKind.CHILD
+
+    def __str__(self):
+        return self.code
+
+    @property
+    def definition(self):
+        return standards.BY_CODE[self.code]
+
+    @property
+    def team_field(self):
+        """Where the subject's team is: the team itself for a team rule."""
+        return "pk" if self.subject == SubjectKind.TEAM else "team"
+
+    def population(self, today):
+        """The subjects the rule applies to on `today` (what % compliant is out of)."""
+        raise NotImplementedError
+
+    def breaches(self, today, figures):
+        """The subjects in breach on `today`, as one queryset of `population`."""
+        raise NotImplementedError
+
+    def due_on(self, subject, today, figures):
+        """The last day the standard was met, for one row of `breaches`."""
+        raise NotImplementedError
+
+
+def first_day(holds, guess):
+    """The earliest day on which the monotone test `holds` is true, searching from `guess`."""
+    while holds(guess - timedelta(days=1)):
+        guess -= timedelta(days=1)
+    while not holds(guess):
+        guess += timedelta(days=1)
+    return guess
+
+
+def cutoff(today, deadline, guess=None):
+    """The earliest start whose `deadline(start)` is on or after `today`.
+
+    A start before the cut-off has a deadline already passed: `start < cutoff`
+    is then exactly `today > deadline(start)`, even across month ends and bank
+    holidays.
+    """
+    return first_day(lambda start: deadline(start) >= today, guess or today)
+
+
+def working_days_cutoff(today, days):
+    return cutoff(today, lambda start: add_working_days(start, days), add_working_days(today, -days))
+
+
+def newly_qualified(today):
+    """Staff under 12 months since qualifying on `today` (StaffMember.is_newly_qualified as a query)."""
+    qualified_from = first_day(lambda d: today < d + NEWLY_QUALIFIED_FOR, today - NEWLY_QUALIFIED_FOR)
+    return Q(date_qualified__lte=today, date_qualified__gte=qualified_from)
+
+
+def latest(queryset, field):
+    """The latest `field` of a correlated queryset, as a subquery."""
+    return Subquery(queryset.order_by(f"-{field}").values(field)[:1])

@@ -1,0 +1,110 @@
+"""AUDIT-ACTIONS, CASELOAD, MGR-ATTEND, TEAM-MEETING: the manager's own duties (K 2, K 6, W 4, W 6)."""
+from datetime import timedelta
+
+from dateutil.relativedelta import relativedelta
+from django.db.models import Case, Count, DateField, Exists, F, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce, Round
+
+from audits.models import CorrectiveAction
+from cases.models import Allocation, Child, ManagerMeeting
+from organisation.models import PRACTITIONER_ROLES, StaffMember, Team
+from supervision.models import TeamMeeting
+
+from ..models import SubjectKind
+from .base import Rule, latest, newly_qualified
+
+# A missed conference or hearing cannot be mended afterwards; it counts for a year, the span of the trends.
+MISSED_MEETING_COUNTS_FOR = relativedelta(months=12)
+
+
+class AuditActions(Rule):
+    code = "AUDIT-ACTIONS"
+
+    def population(self, today):
+        return Child.objects.open().filter(Exists(CorrectiveAction.objects.filter(audit__child=OuterRef("pk"))))
+
+    def breaches(self, today, figures):
+        overdue = CorrectiveAction.objects.overdue(today).filter(audit__child=OuterRef("pk"))
+        earliest = Subquery(overdue.order_by("due_on").values("due_on")[:1])
+        return self.population(today).annotate(since=earliest).filter(since__isnull=False)
+
+    def due_on(self, child, today, figures):
+        return child.since
+
+
+class Caseload(Rule):
+    """Open cases above capacity: cases per FTE, a percentage of that while newly qualified.
+
+    StaffMember.caseload_capacity() truncates to whole cases; for a whole number
+    of cases, "more than the truncated capacity" is "more than the exact one",
+    compared here in integers (FTE in hundredths, the percentage in hundredths).
+    """
+
+    code = "CASELOAD"
+    subject = SubjectKind.STAFF
+
+    def population(self, today):
+        return StaffMember.objects.filter(is_active=True, role__in=PRACTITIONER_ROLES)
+
+    def breaches(self, today, figures):
+        open_cases = (
+            Child.objects.open().filter(worker=OuterRef("pk")).values("worker").annotate(n=Count("pk")).values("n")
+        )
+        percent = Case(
+            When(newly_qualified(today), then=Value(figures["newly_qualified_percent"])),
+            default=Value(100),
+            output_field=IntegerField(),
+        )
+        allocations = Allocation.objects.filter(worker=OuterRef("pk"), ended_on__isnull=True)
+        latest_allocation = latest(allocations, "started_on")
+        return (
+            self.population(today)
+            .annotate(
+                load=Coalesce(Subquery(open_cases), 0) * 10000,
+                capacity=Round(F("fte") * 100) * Value(figures["cases_per_fte"]) * percent,
+                since=Coalesce(latest_allocation, Value(today), output_field=DateField()),
+            )
+            .filter(load__gt=F("capacity"))
+        )
+
+    def due_on(self, member, today, figures):
+        return member.since
+
+
+class ManagerAttendance(Rule):
+    code = "MGR-ATTEND"
+
+    def population(self, today):
+        return Child.objects.open().filter(Exists(ManagerMeeting.objects.filter(child=OuterRef("pk"))))
+
+    def breaches(self, today, figures):
+        missed = ManagerMeeting.objects.filter(
+            child=OuterRef("pk"), manager_attended=False,
+            held_on__lte=today, held_on__gt=today - MISSED_MEETING_COUNTS_FOR,
+        )
+        earliest = Subquery(missed.order_by("held_on").values("held_on")[:1])
+        return self.population(today).annotate(since=earliest).filter(since__isnull=False)
+
+    def due_on(self, child, today, figures):
+        return child.since
+
+
+class TeamMeetings(Rule):
+    code = "TEAM-MEETING"
+    subject = SubjectKind.TEAM
+
+    def population(self, today):
+        return Team.objects.all()
+
+    def breaches(self, today, figures):
+        minuted = TeamMeeting.objects.minuted().filter(team=OuterRef("pk"), held_on__lte=today)
+        return (
+            self.population(today)
+            .annotate(last_meeting=latest(minuted, "held_on"))
+            .filter(Q(last_meeting__isnull=True) | Q(last_meeting__lt=today - timedelta(weeks=figures["weeks"])))
+        )
+
+    def due_on(self, team, today, figures):
+        if team.last_meeting is None:
+            return today
+        return team.last_meeting + timedelta(weeks=figures["weeks"])

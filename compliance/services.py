@@ -1,0 +1,28 @@
+from django.db import transaction
+
+from organisation import standards
+from organisation.models import PracticeStandard, StandardChange
+
+
+@transaction.atomic
+def change_standard(*, code, by, enabled, values):
+    """Save a standard's figures and whether it is checked, keeping who changed what, from what, to what."""
+    standard = PracticeStandard.objects.select_for_update().get(code=code)
+    changes = []
+    if standard.enabled != enabled:
+        changes.append(
+            StandardChange(code=code, field="enabled", old_value=standard.enabled, new_value=enabled, changed_by=by)
+        )
+    current = {**standards.defaults(code), **standard.values}
+    for name, value in values.items():
+        old = current.get(name)
+        if old != value:
+            changes.append(StandardChange(code=code, field=name, old_value=old, new_value=value, changed_by=by))
+    if not changes:
+        return []
+    standard.enabled, standard.values = enabled, {**standard.values, **values}
+    standard.full_clean()
+    standard.save()
+    for change in changes:
+        change.full_clean()
+    return StandardChange.objects.bulk_create(changes)

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "compliance"
+
+urlpatterns = [
+    path("flags/", views.flag_list, name="flags"),
+    path("standards/", views.standard_list, name="standards"),
+    path("standards/<str:code>/", views.standard_edit, name="standard_edit"),
+]

@@ -1,0 +1,88 @@
+"""The flags list (scoped like everything else) and the practice-standards settings (administrators)."""
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from organisation import standards
+from organisation.models import Role, StandardChange
+
+from . import queueing
+from .forms import FlagFilterForm, StandardForm
+from .models import Flag, SweepRun
+from .services import change_standard
+from .sweep import configured
+
+
+@login_required
+def flag_list(request):
+    today = timezone.localdate()
+    flags = Flag.objects.visible_to(request.user)
+    form = FlagFilterForm(request.GET or None, user=request.user)
+    flags = form.apply(flags, today) if form.is_valid() else flags.open()
+    flags = flags.select_related("child__worker", "staff", "team").order_by("due_since", "rule", "pk")
+    return render(
+        request,
+        "compliance/flags.html",
+        {
+            "form": form,
+            "page": Paginator(flags, 50).get_page(request.GET.get("page")),
+            "query": _without_page(request.GET),
+            "last_sweep": SweepRun.last_finished(),
+            "today": today,
+        },
+    )
+
+
+def _without_page(query):
+    query = query.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+def _administrator(user):
+    # Settings are for administrators; anyone else is told the page does not exist.
+    if user.role != Role.ADMINISTRATOR:
+        raise Http404
+
+
+@login_required
+def standard_list(request):
+    _administrator(request.user)
+    config = configured()
+    rows = [
+        {
+            "definition": definition,
+            "enabled": config[definition.code][0],
+            "figures": [(figure, config[definition.code][1][figure.name]) for figure in definition.figures],
+        }
+        for definition in standards.DEFINITIONS
+    ]
+    labels = {(d.code, f.name): f.label for d in standards.DEFINITIONS for f in d.figures}
+    changes = list(StandardChange.objects.select_related("changed_by")[:20])
+    for change in changes:
+        change.label = "Checked" if change.field == "enabled" else labels.get((change.code, change.field), change.field)
+    return render(request, "compliance/standards.html", {"standards": rows, "changes": changes})
+
+
+@login_required
+def standard_edit(request, code):
+    _administrator(request.user)
+    definition = standards.BY_CODE.get(code)
+    if definition is None:
+        raise Http404
+    initial = {"enabled": standards.is_enabled(code), **standards.figures(code)}
+    form = StandardForm(request.POST or None, definition=definition, initial=initial)
+    if form.is_valid():
+        values = {f.name: form.cleaned_data[f.name] for f in definition.figures}
+        if change_standard(code=code, by=request.user, enabled=form.cleaned_data["enabled"], values=values):
+            # Everyone's flags follow the new figures at once, not only at the next scheduled sweep.
+            transaction.on_commit(queueing.queue_full_sweep, robust=True)
+            messages.success(request, f"{code} is saved. Flags are being updated to the new standard.")
+        else:
+            messages.info(request, f"{code} was not changed.")
+        return redirect("compliance:standards")
+    return render(request, "compliance/standard_form.html", {"form": form, "definition": definition})

@@ -1,0 +1,211 @@
+"""Reading an Ofsted Annex A workbook (ILACS lists 1-11) with headers matched as the merge specification does."""
+import re
+import zipfile
+from functools import cache
+from pathlib import Path
+
+import yaml
+from openpyxl import load_workbook
+
+from cases.models import Assessment, Category, ChronologyEntry
+
+from . import codes
+from .rows import CP_REVIEW, ICPC, STRATEGY, Assessed, Event, Involvement, RowError, SourceRow, Visit
+
+SPEC = Path(__file__).parent / "specs" / "annex-a-merge.yml"
+CHILD_ID = "Child Unique ID"
+LIST_NUMBER = re.compile(r"list\s*(\d+)", re.IGNORECASE)
+# Lists Oversight reads children from; list 1 (contacts) and 11 (adopters) are not open cases.
+NOT_CASES = {1: "contacts are not open cases in Oversight", 11: "adopters are not children"}
+# The involvement each list evidences, and its start and end columns.
+INVOLVEMENT = {
+    2: (Category.EARLY_HELP, "Assessment start date", None),
+    3: (Category.CHILD_IN_NEED, "Date of referral", None),
+    4: (Category.CHILD_IN_NEED, "Continuous Assessment Start Date", None),
+    5: (Category.CHILD_IN_NEED, "Strategy discussion initiating Section 47 Enquiry Start Date", None),
+    6: (Category.CHILD_IN_NEED, "CIN Start Date", "CIN Closure Date"),
+    7: (Category.CHILD_PROTECTION, "Child Protection Plan Start Date", "Child Protection Plan End Date"),
+    8: (Category.LOOKED_AFTER, "Date Started to be Looked After", "Date Ceased to be Looked After"),
+    10: (Category.LOOKED_AFTER, "Date the Child Entered Care", None),
+}
+# List 2 has no allocation columns in Ofsted's layout; councils add them, and the export does, so the worker is kept.
+EXTRA_COLUMNS = {2: ["Allocated Team", "Allocated Worker"]}
+# Columns Oversight reads that the specification marks as never blank.
+MANDATORY = {CHILD_ID, "Gender", "Ethnicity"}
+
+
+class FileError(ValueError):
+    """The file as a whole cannot be read as this return."""
+
+
+@cache
+def spec():
+    """{list number: {column name: {"regex": [compiled], "type": ..., "canbeblank": ...}}}."""
+    lists = {}
+    for list_name, columns in yaml.safe_load(SPEC.read_text())["datasources"].items():
+        number = int(LIST_NUMBER.search(list_name).group(1))
+        lists[number] = {name: {**config, "regex": [_regex(r) for r in config.get("regex", [])]}
+                         for name, config in columns.items()}
+    return lists
+
+
+def _regex(pattern):
+    # The specification writes patterns as /body/flags.
+    body, _, flags = pattern.strip().rpartition("/")
+    return re.compile(body.lstrip("/"), re.IGNORECASE if "i" in flags else 0)
+
+
+def _normal(header):
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", codes.text(header).lower().replace("’", "'")).split())
+
+
+def match_headers(list_number, headers):
+    """{column name: index} for the specification's columns found among `headers`.
+
+    An exact name (ignoring case, spacing and punctuation) wins over a pattern; each header serves one column.
+    """
+    columns = spec()[list_number] | {name: {"regex": []} for name in EXTRA_COLUMNS.get(list_number, [])}
+    found, used = {}, set()
+    for name in columns:
+        for index, header in enumerate(headers):
+            if index not in used and _normal(header) == _normal(name):
+                found[name] = index
+                used.add(index)
+                break
+    for name, config in columns.items():
+        if name in found:
+            continue
+        for index, header in enumerate(headers):
+            if index not in used and any(r.search(codes.text(header)) for r in config["regex"]):
+                found[name] = index
+                used.add(index)
+                break
+    return found
+
+
+class AnnexAReader:
+    """Streams the rows of an Annex A workbook as SourceRows."""
+
+    format_label = "Annex A"
+
+    def __init__(self, stream):
+        if not zipfile.is_zipfile(stream):
+            raise FileError("The file is not an Excel workbook (.xlsx).")
+        stream.seek(0)
+        try:
+            # read_only streams rows; data_only gives the value a formula last calculated.
+            self.workbook = load_workbook(stream, read_only=True, data_only=True)
+        except Exception as error:  # openpyxl raises many types for a damaged file
+            raise FileError(f"The workbook cannot be opened: {error}") from error
+        self.sheets = []
+        for sheet in self.workbook.worksheets:
+            found = LIST_NUMBER.search(sheet.title)
+            if found and int(found.group(1)) in spec():
+                self.sheets.append((int(found.group(1)), sheet))
+        if not self.sheets:
+            raise FileError("No sheet is named after an Annex A list (List 1 to List 11).")
+
+    def total(self):
+        return sum(max((sheet.max_row or 1) - 1, 0) for _, sheet in self.sheets)
+
+    def __iter__(self):
+        for number, sheet in self.sheets:
+            rows = sheet.iter_rows(values_only=True)
+            headers = next(rows, None) or ()
+            columns = match_headers(number, headers)
+            for row_number, values in enumerate(rows, start=2):
+                if all(codes.text(v) == "" for v in values):
+                    continue
+                yield self._row(number, columns, row_number, values)
+
+    def _row(self, number, columns, row_number, values):
+        cells = {name: (values[i] if i < len(values) else None) for name, i in columns.items()}
+        row = SourceRow(location=f"List {number} row {row_number}", raw=[str(v) for v in values])
+        if CHILD_ID not in columns and number != 11:
+            row.errors.append(f"no column matches '{CHILD_ID}'")
+            return row
+        row.child_id = codes.text(cells.get(CHILD_ID))
+        if number in NOT_CASES:
+            row.skipped = f"List {number}: {NOT_CASES[number]}"
+            return row
+        for name in MANDATORY:
+            if name in columns and not codes.text(cells.get(name)):
+                row.errors.append(f"{name} is blank (mandatory in List {number})")
+        if row.errors:
+            return row
+        try:
+            self._read(number, cells, row)
+        except RowError as error:
+            row.errors.append(str(error))
+        return row
+
+    def _read(self, number, cells, row):
+        def date(name):
+            try:
+                return codes.date(cells.get(name))
+            except RowError as error:
+                raise RowError(f"{name}: {error}") from error
+
+        row.date_of_birth = date("Date of Birth")
+        row.gender = codes.gender(cells.get("Gender"))
+        row.ethnicity = codes.ethnicity(cells.get("Ethnicity"))
+        if "Allocated Team" in cells:
+            row.team_name = codes.text(cells["Allocated Team"])
+            row.worker_name = codes.text(cells.get("Allocated Worker"))
+        elif number == 2:
+            # List 2 has no allocated team; the organisation completing the assessment is the team.
+            row.team_name = codes.text(cells.get("Organisation completing assessment"))
+        if number in INVOLVEMENT:
+            category, start_column, end_column = INVOLVEMENT[number]
+            start = date(start_column)
+            end = date(end_column) if end_column else None
+            if number == 3 and codes.yes_no(cells.get("Referral NFA?")):
+                end = start  # no further action: the referral closed the day it came
+            if start is None:
+                raise RowError(f"{start_column} is blank")
+            if end and end < start:
+                raise RowError(f"{end_column} {end} is before {start_column} {start}")
+            row.involvement = Involvement(category, start, end)
+        elif number == 9:
+            if row.date_of_birth is None:
+                raise RowError("Date of Birth is blank: a care leaver's involvement starts at 18")
+            # Care leaver support starts at 18: the list gives no other start date.
+            row.involvement = Involvement(Category.CARE_LEAVER, _eighteenth(row.date_of_birth))
+        if row.involvement and row.date_of_birth and row.involvement.category in (
+            Category.LOOKED_AFTER, Category.CARE_LEAVER
+        ) and row.involvement.start < row.date_of_birth:
+            raise RowError(f"looked after from {row.involvement.start}, before the date of birth {row.date_of_birth}")
+        self._records(number, cells, row, date)
+
+    def _records(self, number, cells, row, date):
+        if number == 3 and row.involvement:
+            row.events.append(Event(ChronologyEntry.EventType.REFERRAL, row.involvement.start, "Referral"))
+        if number == 4 and row.involvement:
+            row.assessments.append(Assessed(
+                Assessment.Kind.CHILD_AND_FAMILY, row.involvement.start,
+                date("Continuous Assessment Date of Authorisation"),
+            ))
+        if number == 5:
+            row.events.append(Event(ChronologyEntry.EventType.STRATEGY, row.involvement.start, STRATEGY))
+            if conference := date("Date of Initial Child Protection Conference"):
+                row.events.append(Event(ChronologyEntry.EventType.CONFERENCE, conference, ICPC))
+        if number == 6 and (seen := date("Date Child Was Last Seen")):
+            row.visits.append(Visit(seen))
+        if number == 7:
+            row.assessments.append(Assessed(Assessment.Kind.CP_PLAN, row.involvement.start, row.involvement.start))
+            if visited := date("Date of the Last Statutory Visit"):
+                row.visits.append(Visit(visited, bool(codes.yes_no(cells.get("Was the Child Seen Alone?")))))
+            if review := date("Date of latest review conference"):
+                row.events.append(Event(ChronologyEntry.EventType.CONFERENCE, review, CP_REVIEW))
+        if number == 8:
+            if visited := date("Date of Last Social Work Visit"):
+                row.visits.append(Visit(visited))
+            if review := date("Date of Latest Statutory Review"):
+                row.events.append(Event(ChronologyEntry.EventType.CONFERENCE, review, "Looked-after review"))
+
+
+def _eighteenth(born):
+    try:
+        return born.replace(year=born.year + 18)
+    except ValueError:  # born on 29 February
+        return born.replace(year=born.year + 18, day=28)

@@ -1,0 +1,122 @@
+"""Running an import: read the file, plan every child (the dry run), then apply in one transaction."""
+import hashlib
+import io
+import logging
+from collections import Counter
+
+from django.db import transaction
+from django.utils import timezone
+
+from .annex_a import AnnexAReader, FileError
+from .apply import apply_plans
+from .cin_census import CinCensusReader
+from .models import Format, ImportBatch
+from .planning import Outcome, plan_children
+
+READERS = {Format.ANNEX_A: AnnexAReader, Format.CIN_CENSUS: CinCensusReader}
+PROGRESS_EVERY = 250
+logger = logging.getLogger(__name__)
+
+
+def detect_format(payload):
+    """Which return a file is, from its content rather than its name."""
+    if payload[:4] == b"PK\x03\x04":
+        return Format.ANNEX_A
+    head = payload[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"<") and b"<Message" in payload[:4096]:
+        return Format.CIN_CENSUS
+    raise FileError("The file is not a return Oversight reads: an Annex A workbook (.xlsx) or a CIN census (.xml).")
+
+
+def new_batch(*, file_name, payload, by, fallback_team=None):
+    return ImportBatch.objects.create(
+        file_name=file_name[:255], payload=payload, file_sha256=hashlib.sha256(payload).hexdigest(),
+        uploaded_by=by, fallback_team=fallback_team,
+    )
+
+
+def check(batch, *, progress=None):
+    """The dry run: the report of what an import would do, saved on the batch."""
+    _run(batch, apply=False, progress=progress)
+
+
+def run_import(batch, *, progress=None):
+    """Plan again against the records as they are now, then write every accepted child or nothing."""
+    _run(batch, apply=True, progress=progress)
+
+
+def _run(batch, *, apply, progress):
+    _set(batch, status=ImportBatch.Status.IMPORTING if apply else ImportBatch.Status.CHECKING, rows_done=0)
+    try:
+        batch.format = detect_format(bytes(batch.payload))
+        reader = READERS[batch.format](io.BytesIO(bytes(batch.payload)))
+        _set(batch, format=batch.format, rows_total=reader.total())
+        rows = []
+        for row in reader:
+            rows.append(row)
+            if len(rows) % PROGRESS_EVERY == 0:
+                _set(batch, rows_done=len(rows))
+                if progress:
+                    progress(len(rows), batch.rows_total)
+        plans = plan_children(rows, fallback_team=batch.fallback_team,
+                              unique_ids=batch.format == Format.CIN_CENSUS)
+        batch.report, batch.counts = report(rows, plans)
+        if apply:
+            apply_plans(plans=plans, batch=batch, by=batch.uploaded_by, today=timezone.localdate())
+    except FileError as error:
+        _set(batch, status=ImportBatch.Status.FAILED, error=str(error), finished_at=timezone.now())
+        return
+    except Exception:
+        # Bad input must never end half-imported or as a server error: the transaction has rolled back.
+        logger.exception("Import batch %s failed", batch.pk)
+        _set(batch, status=ImportBatch.Status.FAILED, finished_at=timezone.now(),
+             error="The import stopped on an unexpected problem and nothing was saved. The error is in the server log.")
+        return
+    if progress:
+        progress(len(rows), len(rows))
+    _set(
+        batch,
+        status=ImportBatch.Status.IMPORTED if apply else ImportBatch.Status.CHECKED,
+        rows_done=len(rows), report=batch.report, counts=batch.counts, finished_at=timezone.now(),
+        # The file is not kept once its records are in.
+        **({"payload": None} if apply else {}),
+    )
+
+
+def _set(batch, **fields):
+    for name, value in fields.items():
+        setattr(batch, name, value)
+    # Progress must be visible to the page while the batch runs, so it is written outside any transaction.
+    with transaction.atomic():
+        ImportBatch.objects.filter(pk=batch.pk).update(**fields)
+
+
+def report(rows, plans):
+    """One line per row: where it is, the child's identifier, what happens and why. No names, no case content."""
+    by_child = {plan.child_id: plan for plan in plans}
+    lines, children = [], Counter()
+    for plan in plans:
+        children[plan.outcome] += 1
+    for row in rows:
+        plan = by_child.get(row.child_id) if not row.skipped else None
+        if row.skipped:
+            outcome, reasons = Outcome.SKIP, [row.skipped]
+        elif plan is None:
+            outcome, reasons = Outcome.REJECT, row.errors or ["no child identifier"]
+        else:
+            outcome = plan.outcome
+            reasons = list(row.errors)
+            if outcome == Outcome.REJECT and not row.errors:
+                others = [r.location for r in plan.rows if r.errors]
+                reasons += plan.errors or [f"the child is not imported because {', '.join(others)} is rejected"]
+            elif outcome != Outcome.REJECT:
+                reasons += plan.changes() + row.warnings + plan.warnings
+        lines.append({"location": row.location, "child_id": row.child_id, "outcome": outcome, "reasons": reasons})
+    counts = {
+        "rows": len(rows),
+        "rows_rejected": sum(line["outcome"] == Outcome.REJECT for line in lines),
+        "rows_skipped": sum(line["outcome"] == Outcome.SKIP for line in lines),
+        **{f"children_{outcome}": children[outcome] for outcome in
+           (Outcome.CREATE, Outcome.UPDATE, Outcome.UNCHANGED, Outcome.REJECT)},
+    }
+    return lines, counts

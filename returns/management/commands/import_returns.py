@@ -1,0 +1,69 @@
+"""python manage.py import_returns FILE... : check each file, and import it with --apply."""
+import sys
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from organisation.models import Role, StaffMember, Team
+from returns.imports import check, new_batch, run_import
+from returns.models import ImportBatch
+
+BAR_WIDTH = 30
+
+
+class Command(BaseCommand):
+    help = "Check (and with --apply, import) Annex A workbooks and CIN census files, row by row."
+
+    def add_arguments(self, parser):
+        parser.add_argument("files", nargs="+", type=Path)
+        parser.add_argument("--apply", action="store_true", help="Import after the check; without it nothing is saved.")
+        parser.add_argument("--as", dest="username", required=True,
+                            help="The administrator the import is recorded against.")
+        parser.add_argument("--fallback-team", help="Team name for new children whose team Oversight does not know.")
+        parser.add_argument("--show", default="reject", choices=["reject", "all"],
+                            help="Which rows to list: only rejected ones (default) or all.")
+
+    def handle(self, *args, files, apply, username, fallback_team, show, **options):
+        by = StaffMember.objects.filter(username=username, role=Role.ADMINISTRATOR).first()
+        if by is None:
+            raise CommandError(f"No administrator with the username '{username}'.")
+        team = None
+        if fallback_team:
+            team = Team.objects.filter(name=fallback_team).first()
+            if team is None:
+                raise CommandError(f"No team named '{fallback_team}'.")
+        failed = False
+        for path in files:
+            if not path.is_file():
+                raise CommandError(f"{path} is not a file.")
+            batch = new_batch(file_name=path.name, payload=path.read_bytes(), by=by, fallback_team=team)
+            self.stdout.write(f"{path.name}: {'importing' if apply else 'checking (dry run)'}")
+            (run_import if apply else check)(batch, progress=self._progress)
+            batch.refresh_from_db()
+            failed |= self._report(batch, show)
+        if failed:
+            raise CommandError("One or more files could not be read; nothing was imported from them.")
+
+    def _progress(self, done, total):
+        filled = BAR_WIDTH * done // total if total else BAR_WIDTH
+        sys.stderr.write(f"\r  [{'#' * filled}{'.' * (BAR_WIDTH - filled)}] {done}/{total} rows")
+        if done >= total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    def _report(self, batch, show):
+        if batch.status == ImportBatch.Status.FAILED:
+            self.stderr.write(self.style.ERROR(f"  {batch.error}"))
+            return True
+        for line in batch.report:
+            if show == "all" or line["outcome"] == "reject":
+                self.stdout.write(f"  {line['location']:<24} {line['child_id']:<20} {line['outcome']:<9} "
+                                  + "; ".join(line["reasons"]))
+        counts = batch.counts
+        verb = "imported" if batch.status == ImportBatch.Status.IMPORTED else "would import"
+        self.stdout.write(self.style.SUCCESS(
+            f"  {verb}: {counts['children_create']} new, {counts['children_update']} updated, "
+            f"{counts['children_unchanged']} unchanged, {counts['children_reject']} children rejected "
+            f"({counts['rows_rejected']} of {counts['rows']} rows rejected, {counts['rows_skipped']} not imported)"
+        ))
+        return False

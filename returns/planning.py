@@ -1,0 +1,227 @@
+"""The dry run: what an import would create, update or reject, child by child and row by row.
+
+Nothing here writes; apply.py carries a plan out in one transaction.
+"""
+from dataclasses import dataclass, field
+
+from cases.models import CaseNote, Category, Child, Ethnicity, Gender
+from organisation.models import StaffMember, Team
+
+from .codes import text
+from .models import SourceRecord
+
+# When a child is in several lists at once, the most intensive open involvement is their category.
+PRECEDENCE = [Category.LOOKED_AFTER, Category.CHILD_PROTECTION, Category.CARE_LEAVER, Category.CHILD_IN_NEED,
+              Category.EARLY_HELP]
+CHUNK = 500
+
+
+class Outcome:
+    CREATE = "create"
+    UPDATE = "update"
+    UNCHANGED = "unchanged"
+    REJECT = "reject"
+    SKIP = "skip"
+
+
+@dataclass
+class ChildPlan:
+    child_id: str
+    rows: list
+    existing: Child | None = None
+    fields: dict = field(default_factory=dict)
+    team: Team | None = None
+    worker: StaffMember | None = None
+    changed_fields: list = field(default_factory=list)
+    reallocate: bool = False
+    # (item, row) pairs not yet in Oversight.
+    new_visits: list = field(default_factory=list)
+    new_events: list = field(default_factory=list)
+    new_assessments: list = field(default_factory=list)
+    errors: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)
+
+    @property
+    def outcome(self):
+        if self.errors or any(row.errors for row in self.rows):
+            return Outcome.REJECT
+        if self.existing is None:
+            return Outcome.CREATE
+        if self.changed_fields or self.reallocate or self.new_visits or self.new_events or self.new_assessments:
+            return Outcome.UPDATE
+        return Outcome.UNCHANGED
+
+    def changes(self):
+        said = []
+        if self.existing is None:
+            said.append(f"new child, {self.fields['category']}, allocated to {self.team}"
+                        + (f" ({self.worker.username})" if self.worker else " (no worker)"))
+        else:
+            said += [f"{name.replace('_', ' ')} changes" for name in self.changed_fields]
+            if self.reallocate:
+                said.append(f"reallocated to {self.team}" + (f" ({self.worker.username})" if self.worker else ""))
+        for one, many, items in (("visit", "visits", self.new_visits),
+                                 ("chronology entry", "chronology entries", self.new_events),
+                                 ("assessment or plan", "assessments or plans", self.new_assessments)):
+            if items:
+                said.append(f"{len(items)} {one if len(items) == 1 else many} added")
+        return said
+
+
+class Directory:
+    """Teams and staff by the names a return uses for them (case and spacing ignored)."""
+
+    def __init__(self):
+        self.teams = {_key(t.name): t for t in Team.objects.all()}
+        self.staff = {}
+        for member in StaffMember.objects.filter(is_active=True).select_related("team"):
+            for name in {_key(member.get_full_name()), _key(member.username)} - {""}:
+                self.staff.setdefault(name, []).append(member)
+
+    def team(self, name):
+        return self.teams.get(_key(name))
+
+    def worker(self, name):
+        """The one staff member of that name, or None (unknown or ambiguous) and why."""
+        found = self.staff.get(_key(name), [])
+        if len(found) == 1:
+            return found[0], ""
+        if found:
+            return None, f"worker '{name}' matches {len(found)} staff members"
+        return None, f"worker '{name}' is not a staff member in Oversight"
+
+
+def _key(name):
+    return text(name).lower()
+
+
+def plan_children(rows, *, fallback_team=None, unique_ids=False):
+    """Group rows by child and plan each child; `unique_ids` rejects an id given by two rows."""
+    by_child = {}
+    for row in rows:
+        if row.child_id and not row.skipped:
+            by_child.setdefault(row.child_id, []).append(row)
+    directory = Directory()
+    ids = list(by_child)
+    plans = []
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start:start + CHUNK]
+        existing = {c.local_id: c for c in Child.objects.filter(local_id__in=chunk).select_related("team", "worker")}
+        known = set(SourceRecord.objects.filter(child_local_id__in=chunk).values_list("child_local_id", "natural_key"))
+        visited = set(
+            CaseNote.objects.filter(child__local_id__in=chunk, kind=CaseNote.Kind.STATUTORY_VISIT)
+            .values_list("child__local_id", "occurred_on")
+        )
+        for child_id in chunk:
+            plan = ChildPlan(child_id, by_child[child_id], existing.get(child_id))
+            if unique_ids and len(plan.rows) > 1:
+                plan.errors.append("the child's identifier appears more than once: "
+                                   + ", ".join(row.location for row in plan.rows))
+            _plan(plan, directory, fallback_team, known, visited)
+            plans.append(plan)
+    return plans
+
+
+def _plan(plan, directory, fallback_team, known, visited):
+    longest = Child._meta.get_field("local_id").max_length
+    if len(plan.child_id) > longest:
+        plan.errors.append(f"the child's identifier is longer than {longest} characters")
+    if plan.errors or any(row.errors for row in plan.rows):
+        return
+    _merge_details(plan)
+    if plan.errors:
+        return
+    _allocate(plan, directory, fallback_team)
+    if plan.errors:
+        return
+    _compare(plan)
+    _new_records(plan, known, visited)
+
+
+def _merge_details(plan):
+    rows = plan.rows
+    for name in ("date_of_birth", "gender", "ethnicity"):
+        given = {}
+        for row in rows:
+            if getattr(row, name) is not None:
+                given.setdefault(getattr(row, name), []).append(row.location)
+        if len(given) > 1:
+            plan.errors.append(f"conflicting {name.replace('_', ' ')}: "
+                               + "; ".join(f"{value} ({', '.join(where)})" for value, where in given.items()))
+        plan.fields[name] = next(iter(given), None)
+    involvements = [row.involvement for row in rows if row.involvement]
+    if not involvements:
+        plan.errors.append("no row gives a start date for the child's involvement")
+        return
+    open_now = [i for i in involvements if i.end is None]
+    pool = open_now or involvements
+    plan.fields["category"] = min(pool, key=lambda i: PRECEDENCE.index(i.category)).category
+    plan.fields["opened_on"] = min(i.start for i in involvements)
+    plan.fields["closed_on"] = None if open_now else max(i.end for i in involvements)
+    if plan.existing is None:
+        if plan.fields["date_of_birth"] is None:
+            plan.errors.append("Date of Birth is blank and the child is not yet in Oversight")
+        plan.fields["gender"] = plan.fields["gender"] or Gender.NOT_RECORDED
+        plan.fields["ethnicity"] = plan.fields["ethnicity"] or Ethnicity.NOBT
+
+
+def _allocate(plan, directory, fallback_team):
+    """The team and worker the return names, as Oversight's own; see README "Importing a council's data"."""
+    named = [row for row in plan.rows if row.team_name is not None]
+    in_category = [row for row in named if row.involvement and row.involvement.category == plan.fields["category"]]
+    source = (in_category or named or [None])[-1]
+    team_name = source.team_name if source else ""
+    worker_name = source.worker_name if source else ""
+    team = directory.team(team_name) if team_name else None
+    worker = None
+    if worker_name:
+        worker, why = directory.worker(worker_name)
+        if worker is None:
+            plan.warnings.append(f"{why}: no worker allocated from the return")
+    if team is None and worker is not None and worker.team is not None:
+        team = worker.team
+    current = plan.existing
+    if team is None:
+        if team_name:
+            plan.warnings.append(f"allocated team '{team_name}' is not a team in Oversight")
+        if current is not None:
+            team = current.team
+            worker = worker or (current.worker if worker_name else None)
+        elif fallback_team is not None:
+            team = fallback_team
+            plan.warnings.append(f"placed in {fallback_team}, the team chosen for unrecognised teams")
+        else:
+            plan.errors.append("no team in Oversight for this child: choose a team for unrecognised teams to import it")
+            return
+    elif current is not None and worker is None and worker_name and team == current.team:
+        worker = current.worker  # an unrecognised name does not take the child from their worker
+    plan.team, plan.worker = team, worker
+
+
+def _compare(plan):
+    current = plan.existing
+    if current is None:
+        return
+    for name, value in plan.fields.items():
+        if value is None and name != "closed_on":
+            plan.fields[name] = getattr(current, name)
+        elif getattr(current, name) != value:
+            plan.changed_fields.append(name)
+    plan.reallocate = (plan.team.pk, getattr(plan.worker, "pk", None)) != (current.team_id, current.worker_id)
+
+
+def _new_records(plan, known, visited):
+    def fresh(items, already=lambda item: False):
+        seen, out = set(), []
+        for row in plan.rows:
+            for item in getattr(row, items):
+                if item.key in seen or (plan.child_id, item.key) in known or already(item):
+                    continue
+                seen.add(item.key)
+                out.append((item, row))
+        return out
+
+    plan.new_visits = fresh("visits", lambda visit: (plan.child_id, visit.occurred_on) in visited)
+    plan.new_events = fresh("events")
+    plan.new_assessments = fresh("assessments")
+    # "Seen alone" on a visit already imported is not re-read: records are added, not rewritten.

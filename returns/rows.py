@@ -1,0 +1,86 @@
+"""What a reader makes of one row of a return, before it is matched against Oversight's records."""
+import hashlib
+import json
+from dataclasses import dataclass, field
+
+
+class RowError(ValueError):
+    """A value in a row that cannot be read; the row is rejected with this message."""
+
+
+@dataclass(frozen=True)
+class Involvement:
+    """An episode of involvement in the return: its category of involvement and dates."""
+
+    category: str
+    start: object
+    end: object = None
+
+
+@dataclass(frozen=True)
+class Visit:
+    occurred_on: object
+    seen_alone: bool = False
+
+    @property
+    def key(self):
+        return f"visit {self.occurred_on.isoformat()}"
+
+
+STRATEGY = "Section 47 enquiry started"
+ICPC = "Initial child protection conference"
+CP_REVIEW = "Child protection review conference"
+
+
+@dataclass(frozen=True)
+class Event:
+    """A dated event for the chronology (referral, enquiry, conference, review)."""
+
+    event_type: str
+    occurred_on: object
+    summary: str
+
+    @property
+    def key(self):
+        return f"chronology {self.event_type} {self.occurred_on.isoformat()}"
+
+
+@dataclass(frozen=True)
+class Assessed:
+    """An assessment or plan the return records, with its authorisation date if any."""
+
+    kind: str
+    started_on: object
+    authorised_on: object = None
+
+    @property
+    def key(self):
+        return f"{self.kind} {self.started_on.isoformat()}"
+
+
+@dataclass
+class SourceRow:
+    """One row (Annex A) or one <Child> element (CIN census), read and checked on its own."""
+
+    location: str
+    child_id: str = ""
+    raw: object = None
+    # None means the return does not say; a value is what it says.
+    date_of_birth: object = None
+    gender: str | None = None
+    ethnicity: str | None = None
+    involvement: Involvement | None = None
+    # None: the return has no such column; "": the column is blank.
+    team_name: str | None = None
+    worker_name: str | None = None
+    visits: list = field(default_factory=list)
+    events: list = field(default_factory=list)
+    assessments: list = field(default_factory=list)
+    errors: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)
+    # A row that is read but brings nothing Oversight keeps (a contact, an adopter).
+    skipped: str = ""
+
+    @property
+    def content_hash(self):
+        return hashlib.sha256(json.dumps(self.raw, default=str, sort_keys=True).encode()).hexdigest()

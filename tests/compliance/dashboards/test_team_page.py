@@ -1,0 +1,80 @@
+"""The team manager's page: flags by standard, supervision due, the sign-off queue, audit actions, caseloads."""
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from cases.models import AssessmentVersion
+from compliance.dashboards.team import Load, capacity, caseloads, supervision_due
+from organisation import standards
+from tests.factories import (
+    AssessmentVersionFactory,
+    CaseFileAuditFactory,
+    ChildFactory,
+    CorrectiveActionFactory,
+    StaffFactory,
+)
+
+from ..helpers import held
+from .helpers import NOW, TODAY
+
+pytestmark = pytest.mark.usefixtures("pinned")
+D = datetime.date
+
+
+def test_supervision_lists_who_is_overdue_and_who_is_due_by_sunday(team, social_worker, colleague):
+    held(social_worker, D(2026, 10, 1))  # monthly: due 1 November, overdue
+    held(colleague, D(2026, 10, 27))  # due 27 November, this week
+    due = supervision_due(team, TODAY)
+    assert [m.pk for m in due.overdue] == [social_worker.pk]
+    assert [m.pk for m in due.this_week] == [colleague.pk]
+
+
+def test_capacity_is_the_staff_members_own_figure(team):
+    figures = standards.figures("CASELOAD")
+    newly = StaffFactory(team=team, fte=Decimal("0.60"), date_qualified=TODAY - datetime.timedelta(days=100))
+    seasoned = StaffFactory(team=team, fte=Decimal("1.00"))
+    for member in (newly, seasoned):
+        assert capacity(member, TODAY, figures) == member.caseload_capacity(TODAY)
+
+
+@pytest.mark.parametrize("open_cases, cap, step, over", [(0, 18, 0, False), (18, 18, 65, False), (27, 18, 100, True),
+                                                          (40, 18, 100, True), (3, 0, 100, True)])
+def test_the_bar_is_a_share_of_one_and_a_half_times_capacity(open_cases, cap, step, over):
+    load = Load(open_cases, cap)
+    assert (load.bar_step, load.is_over) == (step, over)
+
+
+def test_caseloads_put_the_busiest_first(team, social_worker, colleague):
+    ChildFactory.create_batch(3, worker=colleague)
+    ChildFactory(worker=social_worker)
+    assert [m.pk for m in caseloads(team, TODAY)][:2] == [colleague.pk, social_worker.pk]
+
+
+def test_the_team_managers_page_shows_the_queue_the_actions_and_the_bars(
+    client, team_manager, social_worker, child, head_of_service
+):
+    AssessmentVersionFactory(
+        assessment__child=child, author=social_worker, status=AssessmentVersion.Status.SUBMITTED,
+        submitted_at=NOW - datetime.timedelta(days=7),
+    )
+    audit = CaseFileAuditFactory(child=child, auditor=team_manager)
+    CorrectiveActionFactory(audit=audit, owner=social_worker, due_on=D(2026, 11, 2), description="Update the plan.")
+    client.force_login(team_manager)
+    response = client.get(reverse("dashboards:home"), follow=True)
+    page = response.content.decode()
+    assert response.redirect_chain[-1][0] == reverse("dashboards:team")
+    assert "Awaiting sign-off (1)" in page and child.full_name in page
+    assert "Audit actions overdue (1)" in page and "Update the plan." in page
+    assert "oversight-bar__fill--w" in page and "of capacity" in page
+    assert response.context["sign_offs"][0].waiting == 5
+    caseload_csv = client.get(reverse("dashboards:team"), {"export": "caseloads"}).content.decode()
+    assert caseload_csv.startswith("Worker,FTE,Open cases,Capacity,% of capacity,Status")
+
+
+def test_a_head_of_service_picks_one_of_their_teams_and_no_other(client, head_of_service, team, other_team):
+    second = type(team).objects.create(name="Team A2", service=team.service)
+    client.force_login(head_of_service)
+    assert client.get(reverse("dashboards:team"), {"team": second.pk}).context["team"] == second
+    assert client.get(reverse("dashboards:team"), {"team": other_team.pk}).context["team"] != other_team
