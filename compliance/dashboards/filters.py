@@ -160,6 +160,11 @@ class BreachFilter(DashboardFilter):
         field_labels={"since": "Standard last met", "team": "Team", "name": "Child's name", "worker": "Worker"},
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # django-filter's CSV select is not recognised by the GOV.UK template pack, so style it here.
+        self.filters["sort"].field.widget.attrs["class"] = "govuk-select"
+
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
         return self.filters["sort"].filter(queryset, self.data_in_scope.get("sort"))

@@ -47,6 +47,14 @@ class Journey:
         self.page.get_by_label("Password").fill(PASSWORD)
         self.page.get_by_role("button", name="Sign in").click()
 
+    def tab_to(self, locator, presses=80):
+        """Move focus with the Tab key alone until `locator` has it: the keyboard reaches it."""
+        for _ in range(presses):
+            if locator.evaluate("element => element === document.activeElement"):
+                return
+            self.page.keyboard.press("Tab")
+        raise AssertionError(f"{locator} is not reachable with the Tab key")
+
     def check(self, label):
         """Run axe-core on the current page, keep a screenshot, record serious or critical violations."""
         # Served from our own origin, so the Content-Security-Policy (no inline script) still holds.
