@@ -101,6 +101,9 @@ class StaffMember(AbstractUser):
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="direct_reports"
     )
     fte = models.DecimalField("FTE", max_digits=3, decimal_places=2, default=1)
+    # The workforce census and the SSDA903 social worker table name a worker by this number.
+    swe_number = models.CharField("Social Work England number", max_length=12, unique=True, null=True, blank=True)
+    agency_worker = models.BooleanField(default=False)
     date_qualified = models.DateField(null=True, blank=True)
     returning_until = models.DateField(
         "returning or changed role until",

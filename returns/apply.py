@@ -52,7 +52,7 @@ class _Writer:
     def __init__(self, batch, by, today):
         self.batch, self.by, self.today = batch, by, today
         self.sources = []
-        self.notes, self.entries, self.assessments = [], [], []
+        self.notes, self.entries, self.assessments, self.allocations = [], [], [], []
 
     def source(self, obj, row, plan, key, action):
         self.sources.append(SourceRecord(
@@ -78,8 +78,9 @@ class _Writer:
             children.append(child)
         children = bulk_create(Child, children, by=self.by)
         allocations = [
-            Allocation(child=child, team=plan.team, worker=plan.worker, started_on=child.opened_on,
-                       allocated_by=self.by, purpose=f"Allocation as recorded in {self.batch.file_name}")
+            Allocation(child=child, team=plan.team, worker=plan.worker,
+                       started_on=plan.allocated_since or child.opened_on, allocated_by=self.by,
+                       purpose=f"Allocation as recorded in {self.batch.file_name}")
             for plan, child in zip(plans, children, strict=True)
         ]
         allocations = bulk_create(Allocation, allocations, by=self.by)
@@ -119,12 +120,17 @@ class _Writer:
                 summary=event.summary, recorded_by=self.by,
             )
             self.entries.append((entry, row, plan, event.key))
+        for period, row, worker, team in plan.new_allocations:
+            allocation = Allocation(child=child, team=team, worker=worker, started_on=period.start,
+                                    ended_on=period.end, allocated_by=self.by,
+                                    purpose=f"Allocation as recorded in {self.batch.file_name}, {row.location}")
+            self.allocations.append((allocation, row, plan, period.key))
         for assessed, row, in plan.new_assessments:
             assessment = Assessment(child=child, kind=assessed.kind, created_by=author)
             self.assessments.append((assessment, assessed, row, plan))
 
     def flush(self):
-        for model, items in ((CaseNote, self.notes), (ChronologyEntry, self.entries)):
+        for model, items in ((CaseNote, self.notes), (ChronologyEntry, self.entries), (Allocation, self.allocations)):
             created = bulk_create(model, [item[0] for item in items], by=self.by)
             for obj, (_, row, plan, key) in zip(created, items, strict=True):
                 self.source(obj, row, plan, key, "created")

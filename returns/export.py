@@ -6,10 +6,11 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from audits.models import AuditStatus, CaseFileAudit
-from cases.models import CaseNote, Category, Child, ManagementDecision
+from cases.models import CaseNote, Category, Child, ChronologyEntry, ManagementDecision
 from supervision.models import CaseDiscussion
 
 from .annex_a import EXTRA_COLUMNS, spec
+from .rows import ICPC
 
 # Ofsted asks about the last six months; a case closed earlier is not in the lists.
 LOOKBACK = relativedelta(months=6)
@@ -22,6 +23,12 @@ OVERSIGHT_COLUMNS = [
     "Last audit grade",
 ]
 DATE_FORMAT = "dd/mm/yyyy"
+YEAR = relativedelta(months=12)
+# Lists filled from the chronology: referrals (3) and section 47 enquiries (5) in the six months.
+# Lists 1 (contacts), 4 (assessments), 10 (adoption) and 11 (adopters) stay headings only: Oversight keeps no
+# contacts, adoption or adopter records, and an assessment's start date is not a field (an imported one keeps it
+# only in its text), so a list 4 row could not be given the date Ofsted asks for.
+EVENT_LISTS = {3: ChronologyEntry.EventType.REFERRAL, 5: ChronologyEntry.EventType.STRATEGY}
 
 
 def children_for(as_of):
@@ -73,6 +80,11 @@ def annex_a_workbook(as_of):
         header = [cell.value for cell in sheet[1]]
         sheet.append([values.get(name) for name in header])
         oversight.append(_oversight_values(number, child))
+    for number, event_type in EVENT_LISTS.items():
+        sheet = sheets[number]
+        header = [cell.value for cell in sheet[1]]
+        for values in _event_rows(number, event_type, as_of):
+            sheet.append([values.get(name) for name in header])
     for sheet in workbook.worksheets:
         for row in sheet.iter_rows(min_row=2):
             for cell in row:
@@ -82,7 +94,8 @@ def annex_a_workbook(as_of):
 
 
 def _list_values(number, child, as_of):
-    seen_alone = None if child.last_visit is None else ("a) Yes" if child.last_visit_alone else "b) No")
+    last_visit = getattr(child, "last_visit", None)  # annotated by children_for; lists 3 and 5 do without
+    seen_alone = None if last_visit is None else ("a) Yes" if child.last_visit_alone else "b) No")
     values = {
         "Child Unique ID": child.local_id,
         "Gender": GENDER_LABELS[child.gender],
@@ -116,3 +129,30 @@ def _oversight_values(number, child):
         child.local_id, f"List {number}", child.team.name, child.last_discussion, in_time, child.last_decision,
         child.last_audit, child.last_audit_grade or None,
     ]
+
+
+def _event_rows(number, event_type, as_of):
+    """One row per referral (list 3) or section 47 enquiry (list 5) in the six months to `as_of`."""
+    entries = ChronologyEntry.objects.filter(
+        event_type__in=[event_type, ChronologyEntry.EventType.CONFERENCE], occurred_on__lte=as_of,
+        occurred_on__gte=as_of - YEAR,
+    ).select_related("child__team", "child__worker").order_by("child__local_id", "occurred_on", "pk")
+    by_child = {}
+    for entry in entries.iterator(chunk_size=2000):
+        by_child.setdefault(entry.child, []).append(entry)
+    for child, events in by_child.items():
+        starts = sorted({e.occurred_on for e in events if e.event_type == event_type})
+        conferences = sorted({e.occurred_on for e in events if e.summary == ICPC})
+        for start in starts:
+            if start < as_of - LOOKBACK:
+                continue
+            values = _list_values(number, child, as_of)
+            if number == 3:
+                values |= {"Date of referral": start, "Number of Referrals in Last 12 Months": len(starts)}
+            else:
+                conference = next((d for d in conferences if d >= start), None)
+                values |= {"Strategy discussion initiating Section 47 Enquiry Start Date": start,
+                           "Date of Initial Child Protection Conference": conference,
+                           "Number of Section 47 Enquiries in the last 12 months": len(starts),
+                           "Number of ICPCs in the last 12 months": len(conferences)}
+            yield values

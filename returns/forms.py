@@ -13,15 +13,17 @@ class UploadForm(GdsForm, forms.Form):
 
     file = forms.FileField(
         label="Return file",
-        help_text="An Ofsted Annex A workbook (.xlsx) or a Children in Need census (.xml). "
+        help_text="An Ofsted Annex A workbook (.xlsx), a Children in Need census (.xml), an SSDA903 return "
+        "(one table as .csv, the tables zipped together as .zip, or .xml) or a social work workforce census (.xml). "
         "Nothing is saved until you have seen the check and confirmed.",
     )
     fallback_team = forms.ModelChoiceField(
         label="Team for children whose team Oversight does not know (optional)",
         queryset=Team.objects.all(),
         required=False,
-        help_text="New children whose allocated team is blank or not a team in Oversight are placed here. "
-        "Leave empty to reject them instead. The CIN census names no teams.",
+        help_text="New children whose allocated team is blank or not a team in Oversight are placed here, and "
+        "new staff from a workforce census. Leave empty to reject such children instead. The CIN census and the "
+        "SSDA903 name no teams.",
     )
 
     def clean_file(self):

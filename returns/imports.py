@@ -2,6 +2,7 @@
 import hashlib
 import io
 import logging
+import zipfile
 from collections import Counter
 
 from django.db import transaction
@@ -12,8 +13,12 @@ from .apply import apply_plans
 from .cin_census import CinCensusReader
 from .models import Format, ImportBatch
 from .planning import Outcome, plan_children
+from .ssda903 import Ssda903Reader, looks_like_903_csv
+from .workforce import WorkforceReader, apply_staff, plan_staff
 
-READERS = {Format.ANNEX_A: AnnexAReader, Format.CIN_CENSUS: CinCensusReader}
+READERS = {Format.ANNEX_A: AnnexAReader, Format.CIN_CENSUS: CinCensusReader, Format.SSDA903: Ssda903Reader,
+           Format.WORKFORCE: WorkforceReader}
+SNIFF = 16384
 PROGRESS_EVERY = 250
 logger = logging.getLogger(__name__)
 
@@ -21,11 +26,26 @@ logger = logging.getLogger(__name__)
 def detect_format(payload):
     """Which return a file is, from its content rather than its name."""
     if payload[:4] == b"PK\x03\x04":
+        # An xlsx workbook and a zip of 903 CSV tables are both zip files; their contents tell them apart.
+        try:
+            names = zipfile.ZipFile(io.BytesIO(payload)).namelist()
+        except zipfile.BadZipFile:
+            names = []
+        if any(name.lower().endswith(".csv") for name in names) and "xl/workbook.xml" not in names:
+            return Format.SSDA903
         return Format.ANNEX_A
-    head = payload[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
-    if head.startswith(b"<") and b"<Message" in payload[:4096]:
-        return Format.CIN_CENSUS
-    raise FileError("The file is not a return Oversight reads: an Annex A workbook (.xlsx) or a CIN census (.xml).")
+    head = payload[:SNIFF]
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+        if b"<CSWWWorker" in head or b"<LALevelVacancies" in head:
+            return Format.WORKFORCE
+        if b"<CHILDID" in head or b"<CHILD>" in head:
+            return Format.SSDA903
+        if b"<Message" in head:
+            return Format.CIN_CENSUS
+    elif looks_like_903_csv(head):
+        return Format.SSDA903
+    raise FileError("The file is not a return Oversight reads: an Annex A workbook (.xlsx), a CIN census (.xml), "
+                    "an SSDA903 return (.csv, the CSV tables zipped, or .xml) or a workforce census (.xml).")
 
 
 def new_batch(*, file_name, payload, by, fallback_team=None):
@@ -58,11 +78,16 @@ def _run(batch, *, apply, progress):
                 _set(batch, rows_done=len(rows))
                 if progress:
                     progress(len(rows), batch.rows_total)
-        plans = plan_children(rows, fallback_team=batch.fallback_team,
-                              unique_ids=batch.format == Format.CIN_CENSUS)
+        if batch.format == Format.WORKFORCE:
+            plans, apply_all = plan_staff(rows, fallback_team=batch.fallback_team), apply_staff
+        else:
+            plans = plan_children(rows, fallback_team=batch.fallback_team,
+                                  unique_ids=batch.format == Format.CIN_CENSUS,
+                                  partial=batch.format == Format.SSDA903)
+            apply_all = apply_plans
         batch.report, batch.counts = report(rows, plans)
         if apply:
-            apply_plans(plans=plans, batch=batch, by=batch.uploaded_by, today=timezone.localdate())
+            apply_all(plans=plans, batch=batch, by=batch.uploaded_by, today=timezone.localdate())
     except FileError as error:
         _set(batch, status=ImportBatch.Status.FAILED, error=str(error), finished_at=timezone.now())
         return
@@ -92,7 +117,7 @@ def _set(batch, **fields):
 
 
 def report(rows, plans):
-    """One line per row: where it is, the child's identifier, what happens and why. No names, no case content."""
+    """One line per row: where it is, the child's (or worker's) identifier, what happens and why. No names."""
     by_child = {plan.child_id: plan for plan in plans}
     lines, children = [], Counter()
     for plan in plans:

@@ -9,6 +9,8 @@ from django.urls import reverse
 class Format(models.TextChoices):
     ANNEX_A = "annex_a", "Ofsted Annex A workbook"
     CIN_CENSUS = "cin_census", "Children in Need census"
+    SSDA903 = "ssda903", "SSDA903 (looked-after children)"
+    WORKFORCE = "workforce", "Social work workforce census"
 
 
 class ImportBatch(models.Model):
@@ -58,6 +60,11 @@ class ImportBatch(models.Model):
 
     def get_absolute_url(self):
         return reverse("returns:batch", args=[self.pk])
+
+    @property
+    def subject(self):
+        """What the file's records are, for the page and the command."""
+        return "staff members" if self.format == Format.WORKFORCE else "children"
 
     @property
     def is_running(self):

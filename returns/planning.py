@@ -34,10 +34,15 @@ class ChildPlan:
     worker: StaffMember | None = None
     changed_fields: list = field(default_factory=list)
     reallocate: bool = False
+    allocated_since: object = None
+    # The return covers part of the child's involvement (SSDA903: care only); see _compare.
+    partial: bool = False
     # (item, row) pairs not yet in Oversight.
     new_visits: list = field(default_factory=list)
     new_events: list = field(default_factory=list)
     new_assessments: list = field(default_factory=list)
+    # (WorkerPeriod, row, worker, team) for past allocations not yet in Oversight.
+    new_allocations: list = field(default_factory=list)
     errors: list = field(default_factory=list)
     warnings: list = field(default_factory=list)
 
@@ -47,7 +52,8 @@ class ChildPlan:
             return Outcome.REJECT
         if self.existing is None:
             return Outcome.CREATE
-        if self.changed_fields or self.reallocate or self.new_visits or self.new_events or self.new_assessments:
+        if (self.changed_fields or self.reallocate or self.new_visits or self.new_events or self.new_assessments
+                or self.new_allocations):
             return Outcome.UPDATE
         return Outcome.UNCHANGED
 
@@ -62,20 +68,21 @@ class ChildPlan:
                 said.append(f"reallocated to {self.team}" + (f" ({self.worker.username})" if self.worker else ""))
         for one, many, items in (("visit", "visits", self.new_visits),
                                  ("chronology entry", "chronology entries", self.new_events),
-                                 ("assessment or plan", "assessments or plans", self.new_assessments)):
+                                 ("assessment or plan", "assessments or plans", self.new_assessments),
+                                 ("past allocation", "past allocations", self.new_allocations)):
             if items:
                 said.append(f"{len(items)} {one if len(items) == 1 else many} added")
         return said
 
 
 class Directory:
-    """Teams and staff by the names a return uses for them (case and spacing ignored)."""
+    """Teams and staff by the names a return uses for them (case and spacing ignored), staff also by SWE number."""
 
     def __init__(self):
         self.teams = {_key(t.name): t for t in Team.objects.all()}
         self.staff = {}
         for member in StaffMember.objects.filter(is_active=True).select_related("team"):
-            for name in {_key(member.get_full_name()), _key(member.username)} - {""}:
+            for name in {_key(member.get_full_name()), _key(member.username), _key(member.swe_number)} - {""}:
                 self.staff.setdefault(name, []).append(member)
 
     def team(self, name):
@@ -95,8 +102,11 @@ def _key(name):
     return text(name).lower()
 
 
-def plan_children(rows, *, fallback_team=None, unique_ids=False):
-    """Group rows by child and plan each child; `unique_ids` rejects an id given by two rows."""
+def plan_children(rows, *, fallback_team=None, unique_ids=False, partial=False):
+    """Group rows by child and plan each child; `unique_ids` rejects an id given by two rows.
+
+    `partial`: the return tells only part of the child's story (SSDA903: time in care), see _compare.
+    """
     by_child = {}
     for row in rows:
         if row.child_id and not row.skipped:
@@ -113,7 +123,7 @@ def plan_children(rows, *, fallback_team=None, unique_ids=False):
             .values_list("child__local_id", "occurred_on")
         )
         for child_id in chunk:
-            plan = ChildPlan(child_id, by_child[child_id], existing.get(child_id))
+            plan = ChildPlan(child_id, by_child[child_id], existing.get(child_id), partial=partial)
             if unique_ids and len(plan.rows) > 1:
                 plan.errors.append("the child's identifier appears more than once: "
                                    + ", ".join(row.location for row in plan.rows))
@@ -126,6 +136,9 @@ def _plan(plan, directory, fallback_team, known, visited):
     longest = Child._meta.get_field("local_id").max_length
     if len(plan.child_id) > longest:
         plan.errors.append(f"the child's identifier is longer than {longest} characters")
+    open_periods = [row.location for row in plan.rows if row.allocated_since is not None]
+    if len(open_periods) > 1:
+        plan.errors.append("more than one social worker episode is open: " + ", ".join(open_periods))
     if plan.errors or any(row.errors for row in plan.rows):
         return
     _merge_details(plan)
@@ -136,6 +149,7 @@ def _plan(plan, directory, fallback_team, known, visited):
         return
     _compare(plan)
     _new_records(plan, known, visited)
+    _past_allocations(plan, directory, known)
 
 
 def _merge_details(plan):
@@ -151,7 +165,13 @@ def _merge_details(plan):
         plan.fields[name] = next(iter(given), None)
     involvements = [row.involvement for row in rows if row.involvement]
     if not involvements:
-        plan.errors.append("no row gives a start date for the child's involvement")
+        if plan.existing is None:
+            plan.errors.append("no row gives a start date for the child's involvement, and the child is not yet in "
+                               "Oversight" + (": import the SSDA903 tables together (the XML file or the CSV files "
+                                              "zipped together)" if plan.partial else ""))
+        else:
+            # A return that adds reviews or worker history to a child Oversight holds leaves their involvement be.
+            plan.fields = {name: value for name, value in plan.fields.items() if value is not None}
         return
     open_now = [i for i in involvements if i.end is None]
     pool = open_now or involvements
@@ -160,7 +180,8 @@ def _merge_details(plan):
     plan.fields["closed_on"] = None if open_now else max(i.end for i in involvements)
     if plan.existing is None:
         if plan.fields["date_of_birth"] is None:
-            plan.errors.append("Date of Birth is blank and the child is not yet in Oversight")
+            plan.errors.append("Date of Birth is blank and the child is not yet in Oversight"
+                               + (" (the SSDA903 Header table gives it)" if plan.partial else ""))
         plan.fields["gender"] = plan.fields["gender"] or Gender.NOT_RECORDED
         plan.fields["ethnicity"] = plan.fields["ethnicity"] or Ethnicity.NOBT
 
@@ -168,8 +189,15 @@ def _merge_details(plan):
 def _allocate(plan, directory, fallback_team):
     """The team and worker the return names, as Oversight's own; see README "Importing a council's data"."""
     named = [row for row in plan.rows if row.team_name is not None]
-    in_category = [row for row in named if row.involvement and row.involvement.category == plan.fields["category"]]
+    in_category = [row for row in named
+                   if row.involvement and row.involvement.category == plan.fields.get("category")]
     source = (in_category or named or [None])[-1]
+    current = plan.existing
+    if source is None and current is not None:
+        # The return says nothing about allocation (CIN census, 903 without a social worker table): it stands.
+        plan.team, plan.worker = current.team, current.worker
+        return
+    plan.allocated_since = source.allocated_since if source else None
     team_name = source.team_name if source else ""
     worker_name = source.worker_name if source else ""
     team = directory.team(team_name) if team_name else None
@@ -180,7 +208,6 @@ def _allocate(plan, directory, fallback_team):
             plan.warnings.append(f"{why}: no worker allocated from the return")
     if team is None and worker is not None and worker.team is not None:
         team = worker.team
-    current = plan.existing
     if team is None:
         if team_name:
             plan.warnings.append(f"allocated team '{team_name}' is not a team in Oversight")
@@ -202,6 +229,12 @@ def _compare(plan):
     current = plan.existing
     if current is None:
         return
+    if plan.partial and "opened_on" in plan.fields:
+        # Care is part of the child's involvement: an earlier opening stands, and leaving care
+        # does not close or recategorise a case Oversight holds under another category.
+        plan.fields["opened_on"] = min(plan.fields["opened_on"], current.opened_on)
+        if plan.fields["closed_on"] is not None and current.category != plan.fields["category"]:
+            plan.fields["category"], plan.fields["closed_on"] = current.category, current.closed_on
     for name, value in plan.fields.items():
         if value is None and name != "closed_on":
             plan.fields[name] = getattr(current, name)
@@ -225,3 +258,18 @@ def _new_records(plan, known, visited):
     plan.new_events = fresh("events")
     plan.new_assessments = fresh("assessments")
     # "Seen alone" on a visit already imported is not re-read: records are added, not rewritten.
+
+
+def _past_allocations(plan, directory, known):
+    """Closed periods of the social worker table not yet in Oversight, with the worker they name."""
+    seen = set()
+    for row in plan.rows:
+        for period in row.worker_history:
+            if period.key in seen or (plan.child_id, period.key) in known:
+                continue
+            seen.add(period.key)
+            worker, why = directory.worker(period.worker_id)
+            if worker is None:
+                plan.warnings.append(f"{why}: the allocation from {period.start} to {period.end} is not recorded")
+                continue
+            plan.new_allocations.append((period, row, worker, worker.team or plan.team))

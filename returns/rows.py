@@ -58,6 +58,19 @@ class Assessed:
         return f"{self.kind} {self.started_on.isoformat()}"
 
 
+@dataclass(frozen=True)
+class WorkerPeriod:
+    """A closed period in the SSDA903 social worker table: who was the child's worker, from when to when."""
+
+    worker_id: str
+    start: object
+    end: object
+
+    @property
+    def key(self):
+        return f"allocation {self.worker_id} {self.start.isoformat()}"
+
+
 @dataclass
 class SourceRow:
     """One row (Annex A) or one <Child> element (CIN census), read and checked on its own."""
@@ -73,6 +86,9 @@ class SourceRow:
     # None: the return has no such column; "": the column is blank.
     team_name: str | None = None
     worker_name: str | None = None
+    # When the current allocation began, if the return says (SSDA903 social worker table).
+    allocated_since: object = None
+    worker_history: list = field(default_factory=list)
     visits: list = field(default_factory=list)
     events: list = field(default_factory=list)
     assessments: list = field(default_factory=list)

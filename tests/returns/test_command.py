@@ -35,3 +35,32 @@ def test_the_export_command_writes_a_workbook(child, tmp_path):
     call_command("export_annex_a", str(out), "--as-of", "2026-03-31")
 
     assert out.read_bytes()[:2] == b"PK"
+
+
+def test_the_command_imports_an_ssda903_zip_with_progress(administrator, team, tmp_path, capsys):
+    from tests.returns.test_ssda903 import tables
+
+    path = tmp_path / "903.zip"
+    path.write_bytes(tables())
+
+    call_command("import_returns", str(path), "--as", administrator.username, "--fallback-team", team.name,
+                 "--apply")
+
+    out = capsys.readouterr()
+    assert "imported: 2 new, 0 updated, 0 unchanged, 0 children rejected" in out.out
+    assert "7/7 rows" in out.err
+    assert Child.objects.count() == 2
+
+
+def test_the_command_checks_a_workforce_census(administrator, tmp_path, capsys):
+    from tests.returns.test_workforce import census, worker
+
+    path = tmp_path / "csww.xml"
+    path.write_bytes(census(worker("SW0000000001"), worker("SW0000000002", fte="2.000000")))
+
+    call_command("import_returns", str(path), "--as", administrator.username)
+
+    out = capsys.readouterr()
+    assert "would import: 1 new, 0 updated, 0 unchanged, 1 staff members rejected" in out.out
+    assert "/Message/CSWWWorker[2]/FTE" in out.out
+    assert "2/2 rows" in out.err

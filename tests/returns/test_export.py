@@ -5,12 +5,14 @@ import time_machine
 from openpyxl import load_workbook
 
 from audits.models import AuditStatus
-from cases.models import Category, Child
+from cases.models import Category, Child, ChronologyEntry
 from returns.export import annex_a_workbook
+from returns.rows import ICPC
 from tests.factories import (
     CaseFileAuditFactory,
     CaseNoteFactory,
     ChildFactory,
+    ChronologyEntryFactory,
     ManagementDecisionFactory,
 )
 from tests.returns.helpers import imported
@@ -33,8 +35,9 @@ def _rows(book, title):
 def _snapshot():
     return {
         c.local_id: (c.date_of_birth, c.gender, c.ethnicity, c.category, c.opened_on, c.closed_on, c.team_id,
-                     c.worker_id, max((n.occurred_on for n in c.case_notes.all()), default=None))
-        for c in Child.objects.prefetch_related("case_notes")
+                     c.worker_id, max((n.occurred_on for n in c.case_notes.all()), default=None),
+                     sorted((e.event_type, e.occurred_on) for e in c.chronology.all()))
+        for c in Child.objects.prefetch_related("case_notes", "chronology")
     }
 
 
@@ -54,6 +57,11 @@ def _children(social_worker, colleague):
     CaseNoteFactory(child=made[1], occurred_on=datetime.date(2026, 3, 2), seen_alone=False)
     CaseNoteFactory(child=made[2], occurred_on=datetime.date(2026, 3, 20), seen_alone=True)
     CaseNoteFactory(child=made[2], occurred_on=datetime.date(2026, 2, 20), seen_alone=True)
+    event = ChronologyEntry.EventType
+    ChronologyEntryFactory(child=made[2], occurred_on=datetime.date(2026, 1, 20), event_type=event.REFERRAL)
+    ChronologyEntryFactory(child=made[2], occurred_on=datetime.date(2026, 1, 27), event_type=event.STRATEGY)
+    ChronologyEntryFactory(child=made[2], occurred_on=datetime.date(2026, 2, 9), event_type=event.CONFERENCE,
+                           summary=ICPC)
     return made
 
 
@@ -109,3 +117,20 @@ def test_the_exported_workbook_reads_back_with_its_dates(social_worker, colleagu
 
     cla = _rows(book, "List 8")[0]
     assert cla["Date Ceased to be Looked After"].date() == datetime.date(2026, 2, 1)
+
+
+def test_referrals_and_section_47_enquiries_in_the_six_months_fill_lists_3_and_5(social_worker, colleague):
+    cp = _children(social_worker, colleague)[2]
+    ChronologyEntryFactory(child=cp, occurred_on=datetime.date(2025, 6, 1))  # a referral before the six months
+
+    book = annex_a_workbook(AS_OF)
+
+    referrals = _rows(book, "List 3")
+    assert [(r["Child Unique ID"], r["Date of referral"]) for r in referrals] == [
+        ("CP1", datetime.date(2026, 1, 20))]
+    assert referrals[0]["Number of Referrals in Last 12 Months"] == 2
+    assert referrals[0]["Allocated Worker"] == "Sam Worker"
+    enquiry = _rows(book, "List 5")[0]
+    assert enquiry["Strategy discussion initiating Section 47 Enquiry Start Date"] == datetime.date(2026, 1, 27)
+    assert enquiry["Date of Initial Child Protection Conference"] == datetime.date(2026, 2, 9)
+    assert [_rows(book, f"List {n}") for n in (1, 4, 10, 11)] == [[], [], [], []]

@@ -115,3 +115,38 @@ def test_the_administrators_navigation_has_imports(client, administrator):
     client.force_login(administrator)
 
     assert reverse("returns:imports") in client.get(reverse("home")).content.decode()
+
+
+def test_an_administrator_checks_a_workforce_census_on_the_page(
+    client, administrator, team, eager, django_capture_on_commit_callbacks
+):
+    from organisation.models import StaffMember
+    from tests.returns.test_workforce import census, worker
+
+    client.force_login(administrator)
+
+    upload(client, django_capture_on_commit_callbacks, payload=census(worker("SW0000000001")), name="csww.xml",
+           fallback_team=team.pk)
+
+    batch = ImportBatch.objects.get()
+    page = client.get(batch.get_absolute_url()).content.decode()
+    assert "Social work workforce census" in page and "Staff members to create" in page
+    assert "SWE number" in page and "SW0000000001" in page
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("returns:confirm", args=[batch.pk]))
+    assert StaffMember.objects.get(swe_number="SW0000000001").team == team
+
+
+def test_an_administrator_checks_an_ssda903_table_on_the_page(
+    client, administrator, eager, django_capture_on_commit_callbacks
+):
+    from tests.returns.test_ssda903 import EPISODES, table
+
+    client.force_login(administrator)
+
+    upload(client, django_capture_on_commit_callbacks, payload=table(EPISODES, "X1,01/01/2022,S,C2,N1,U1,PR1,,,,,,")
+           .encode(), name="episodes.csv")
+
+    page = client.get(ImportBatch.objects.get().get_absolute_url()).content.decode()
+    assert "SSDA903 (looked-after children)" in page and "Episodes row 2" in page
+    assert "the SSDA903 Header table gives it" in page

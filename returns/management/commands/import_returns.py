@@ -12,14 +12,16 @@ BAR_WIDTH = 30
 
 
 class Command(BaseCommand):
-    help = "Check (and with --apply, import) Annex A workbooks and CIN census files, row by row."
+    help = ("Check (and with --apply, import) Annex A workbooks, CIN census, SSDA903 and social work workforce "
+            "census files, row by row.")
 
     def add_arguments(self, parser):
         parser.add_argument("files", nargs="+", type=Path)
         parser.add_argument("--apply", action="store_true", help="Import after the check; without it nothing is saved.")
         parser.add_argument("--as", dest="username", required=True,
                             help="The administrator the import is recorded against.")
-        parser.add_argument("--fallback-team", help="Team name for new children whose team Oversight does not know.")
+        parser.add_argument("--fallback-team", help="Team name for new children whose team Oversight does not know, "
+                            "and for new staff from a workforce census.")
         parser.add_argument("--show", default="reject", choices=["reject", "all"],
                             help="Which rows to list: only rejected ones (default) or all.")
 
@@ -63,7 +65,7 @@ class Command(BaseCommand):
         verb = "imported" if batch.status == ImportBatch.Status.IMPORTED else "would import"
         self.stdout.write(self.style.SUCCESS(
             f"  {verb}: {counts['children_create']} new, {counts['children_update']} updated, "
-            f"{counts['children_unchanged']} unchanged, {counts['children_reject']} children rejected "
+            f"{counts['children_unchanged']} unchanged, {counts['children_reject']} {batch.subject} rejected "
             f"({counts['rows_rejected']} of {counts['rows']} rows rejected, {counts['rows_skipped']} not imported)"
         ))
         return False

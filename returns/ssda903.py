@@ -1,0 +1,230 @@
+"""Reading an SSDA903 return (looked-after children): one CSV table, the CSV tables zipped together, or the XML file.
+
+Columns, codes and which values may be blank come from the specification in specs/ (liia-tools' 903 schema).
+"""
+import csv
+import io
+import zipfile
+from functools import cache
+from pathlib import Path
+
+import yaml
+from lxml import etree
+
+from cases.models import Category, ChronologyEntry
+
+from . import codes
+from .annex_a import FileError
+from .cin_census import parser
+from .rows import Event, Involvement, RowError, SourceRow, WorkerPeriod
+
+SPEC = Path(__file__).parent / "specs" / "SSDA903_schema_2024.yml"
+# The tables Oversight keeps something from; rows of the others are reported and not imported.
+READ = ("Header", "Episodes", "Reviews", "SocialWorker")
+# In the XML file a child's tables are these elements; two tags differ from the CSV's column names.
+XML_TABLES = {"EPISODE": "Episodes", "AREVIEW": "Reviews", "SW_EPISODE": "SocialWorker"}
+XML_IGNORED = {"AMISSING", "OC2", "PERMANENCE", "AD_PLACED"}
+XML_RENAME = {"CHILDID": "CHILD", "PL": "PLACE"}
+REVIEW = "Looked-after review"
+CEASED_CARE = "X1"  # the episode ended and the next one began: the child is still looked after
+ENCODINGS = ("utf-8-sig", "cp1252")
+
+
+@cache
+def spec():
+    """{table: {column: {"codes": {...} or None, "date": bool, "mandatory": bool, "names": {...}}}}."""
+    tables = {}
+    for table, columns in yaml.safe_load(SPEC.read_text())["column_map"].items():
+        tables[table] = {
+            name: {
+                "codes": {str(c["code"]).strip() for c in config["category"]} if "category" in config else None,
+                "names": {str(k).lower(): str(v) for k, v in (config.get("dictionary") or {}).items()},
+                "date": "date" in config,
+                "mandatory": not config.get("canbeblank", True),
+            }
+            for name, config in columns.items()
+        }
+    return tables
+
+
+def table_for(headers):
+    """The 903 table a CSV's header row belongs to: the one sharing most columns, CHILD among them."""
+    headers = {codes.text(h).upper() for h in headers}
+    if "CHILD" not in headers:
+        return None
+    scored = sorted(((len(headers & set(columns)), table) for table, columns in spec().items()), reverse=True)
+    best, table = scored[0]
+    return table if best >= 2 else None
+
+
+def _decode(payload):
+    for encoding in ENCODINGS:
+        try:
+            return payload.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise FileError("The file is neither UTF-8 nor Windows-1252 text.")
+
+
+def looks_like_903_csv(payload):
+    first_line = _decode(payload[:4096]).splitlines()[0] if payload.strip() else ""
+    return table_for(next(csv.reader([first_line]), [])) is not None
+
+
+class Ssda903Reader:
+    """The records of a 903 return, one SourceRow per CSV row or per XML table element."""
+
+    format_label = "SSDA903"
+
+    def __init__(self, stream):
+        payload = stream.read()
+        self.records = []  # (table, location, {column: value})
+        if payload[:4] == b"PK\x03\x04":
+            self._read_zip(payload)
+        elif payload.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+            self._read_xml(payload)
+        else:
+            self._read_csv(payload, "")
+
+    def _read_zip(self, payload):
+        try:
+            archive = zipfile.ZipFile(io.BytesIO(payload))
+            names = sorted(n for n in archive.namelist() if n.lower().endswith(".csv") and not n.startswith("__"))
+            if not names:
+                raise FileError("The zip file holds no SSDA903 CSV tables.")
+            for name in names:
+                self._read_csv(archive.read(name), f"{Path(name).name}: ")
+        except zipfile.BadZipFile as error:
+            raise FileError(f"The zip file cannot be opened: {error}") from error
+
+    def _read_csv(self, payload, prefix):
+        # utf-8-sig drops a byte-order mark; csv reads a last line with no newline as any other.
+        reader = csv.reader(io.StringIO(_decode(payload), newline=""))
+        headers = [codes.text(h).upper() for h in next(reader, [])]
+        table = table_for(headers)
+        if table is None:
+            raise FileError(f"{prefix or 'The file'}: the header row is not an SSDA903 table's (no CHILD column).")
+        missing = [name for name, config in spec()[table].items() if config["mandatory"] and name not in headers]
+        if missing:
+            raise FileError(f"{prefix}the {table} table has no {', '.join(missing)} column.")
+        for line, values in enumerate(reader, start=2):
+            if not any(codes.text(v) for v in values):
+                continue
+            self.records.append((table, f"{prefix}{table} row {line}", dict(zip(headers, values, strict=False))))
+
+    def _read_xml(self, payload):
+        try:
+            document = etree.parse(io.BytesIO(payload), parser())
+        except etree.XMLSyntaxError as error:
+            raise FileError(f"The file is not well-formed XML: {error}") from error
+        if document.docinfo.doctype or document.docinfo.internalDTD is not None:
+            raise FileError("The file declares a DOCTYPE, which an SSDA903 file never does.")
+        children = [e for e in document.getroot().iter("CHILD") if len(e)]
+        if not children:
+            raise FileError("The file is not an SSDA903 return (no <CHILD> elements).")
+        for index, child in enumerate(children, start=1):
+            header = {XML_RENAME.get(leaf.tag, leaf.tag): leaf.text for leaf in _leaves(child)}
+            where = f"CHILD[{index}]"
+            self.records.append(("Header", f"{where} (line {child.sourceline})", header))
+            counts = {}
+            for element in child.iter(*XML_TABLES):
+                counts[element.tag] = counts.get(element.tag, 0) + 1
+                values = {"CHILD": header.get("CHILD"), "DOB": header.get("DOB")}
+                values |= {XML_RENAME.get(leaf.tag, leaf.tag): leaf.text for leaf in element.iter() if not len(leaf)}
+                self.records.append((XML_TABLES[element.tag],
+                                     f"{where}/{element.tag}[{counts[element.tag]}] (line {element.sourceline})",
+                                     values))
+
+    def total(self):
+        return len(self.records)
+
+    def __iter__(self):
+        for table, location, values in self.records:
+            yield self._row(table, location, values)
+
+    def _row(self, table, location, values):
+        row = SourceRow(location=location, raw=values, child_id=codes.text(values.get("CHILD")))
+        if table not in READ:
+            row.skipped = f"the {table} table is not kept in Oversight"
+            return row
+        try:
+            value = self._checked(table, values, row)
+            if not row.errors:
+                self._read(table, value, row)
+        except RowError as error:
+            row.errors.append(str(error))
+        return row
+
+    @staticmethod
+    def _checked(table, values, row):
+        """The table's columns read against the specification; each problem is one error on the row."""
+        value = {}
+        for name, config in spec()[table].items():
+            cleaned = codes.text(values.get(name))
+            if not cleaned:
+                if config["mandatory"]:
+                    row.errors.append(f"{name} is blank (mandatory in {table})")
+                value[name] = None
+                continue
+            if config["codes"] is not None:
+                cleaned = config["names"].get(cleaned.lower(), cleaned).upper()
+                if cleaned not in config["codes"]:
+                    row.errors.append(f"{name} '{values.get(name)}' is not an SSDA903 code")
+            elif config["date"]:
+                try:
+                    cleaned = codes.date(cleaned)
+                except RowError as error:
+                    row.errors.append(f"{name}: {error}")
+            value[name] = cleaned
+        return value
+
+    def _read(self, table, value, row):
+        row.date_of_birth = value.get("DOB")
+        if table == "Header":
+            row.gender = codes.gender(value["SEX"])
+            row.ethnicity = codes.ethnicity(value["ETHNIC"])
+        elif table == "Episodes":
+            start, end = value["DECOM"], value["DEC"]
+            _in_order(start, end, "DECOM", "DEC")
+            row.involvement = Involvement(Category.LOOKED_AFTER, start, end)
+            row.events.append(Event(
+                ChronologyEntry.EventType.PLACEMENT, start,
+                f"Looked-after episode began (reason {value['RNE']}, legal status {value['LS']}, "
+                f"placement {value['PLACE']})",
+            ))
+            if end and value["REC"] and value["REC"] != CEASED_CARE:
+                row.events.append(Event(ChronologyEntry.EventType.PLACEMENT, end,
+                                        f"Ceased to be looked after (reason {value['REC']})"))
+        elif table == "Reviews":
+            row.events.append(Event(ChronologyEntry.EventType.CONFERENCE, value["REVIEW"],
+                                    f"{REVIEW} (participation {value['REVIEW_CODE']})"))
+        elif table == "SocialWorker":
+            start, end = value["SW_DECOM"], value["SW_DEC"]
+            _in_order(start, end, "SW_DECOM", "SW_DEC")
+            worker = value["SW_ID"]
+            if end is None:
+                # The open social worker episode is the child's current allocation; the table names no team.
+                row.team_name, row.worker_name, row.allocated_since = "", worker, start
+            else:
+                row.worker_history.append(WorkerPeriod(worker, start, end))
+        if row.date_of_birth and row.involvement and row.involvement.start < row.date_of_birth:
+            raise RowError(f"looked after from {row.involvement.start}, before the date of birth {row.date_of_birth}")
+
+
+def _in_order(start, end, start_name, end_name):
+    if end and end < start:
+        raise RowError(f"{end_name} {end} is before {start_name} {start}")
+
+
+def _leaves(child):
+    """The child's own values: leaf elements outside the per-table elements."""
+    skip = set(XML_TABLES) | XML_IGNORED
+    stack = list(child)
+    while stack:
+        element = stack.pop(0)
+        if element.tag in skip:
+            continue
+        if len(element):
+            stack.extend(element)
+        else:
+            yield element
