@@ -3,7 +3,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: demo test lint install serve clean chromium pdf-libs
+.PHONY: demo test lint install serve clean chromium pdf-libs bench wrk
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -51,6 +51,25 @@ chromium:
 # WeasyPrint (the monthly report as PDF) needs Pango, and a font, from Debian's packages.
 pdf-libs:
 	@/sbin/ldconfig -p | grep -q libpangoft2-1.0 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation; }
+
+# Benchmarks (README, Performance): per size its own database, seeded at scale once, then measured.
+# `make bench SIZES=large` runs one size; BENCH_DATABASE_URL_BASE points at another PostgreSQL server.
+SIZES ?= large national
+BENCH_DATABASE_URL_BASE ?= postgres://postgres@127.0.0.1:5432
+bench: install wrk
+	@for size in $(SIZES); do \
+	  db=oversight_bench_$$size; url="$(BENCH_DATABASE_URL_BASE)/$$db"; \
+	  psql "$(BENCH_DATABASE_URL_BASE)/postgres" -tAc "SELECT 1 FROM pg_database WHERE datname = '$$db'" | grep -q 1 \
+	    || psql "$(BENCH_DATABASE_URL_BASE)/postgres" -qc "CREATE DATABASE $$db" || exit 1; \
+	  echo "== $$size: $$db"; \
+	  DATABASE_URL="$$url" $(PY) manage.py migrate --noinput -v 0 || exit 1; \
+	  DATABASE_URL="$$url" $(PY) manage.py seed_scale --size $$size || exit 1; \
+	  DATABASE_URL="$$url" $(PY) manage.py bench --size-label $$size || exit 1; \
+	done
+
+# The load test drives gunicorn with wrk, from Debian's packages.
+wrk:
+	@command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
 
 clean:
 	rm -rf $(VENV) node_modules var db.sqlite3 staticfiles

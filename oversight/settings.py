@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "axes",
     "traceability",
     "returns",
+    "bench",
 ]
 
 MIDDLEWARE = [
