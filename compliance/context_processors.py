@@ -16,7 +16,7 @@ class HeaderFlags:
 
     @cached_property
     def count(self):
-        return Flag.objects.visible_to(self.user).open().count()
+        return Flag.objects.open().visible_to(self.user).count()
 
 
 def flags(request):

@@ -25,7 +25,7 @@ def send_all(*, today, now):
 
 def send_one(manager, *, today, now):
     previous = Digest.objects.filter(manager=manager).values_list("sent_at", flat=True).first()
-    flags = Flag.objects.visible_to(manager).open()
+    flags = Flag.objects.open().visible_to(manager)
     new = flags.filter(raised_at__gt=previous or now - timedelta(days=1))
     long_open = (
         flags.filter(due_since__lte=today - LONG_OPEN).values_list("rule").annotate(n=Count("pk")).order_by("rule")

@@ -5,6 +5,7 @@ from crispy_forms_gds.layout import Submit
 from django import forms
 from django.db.models import Q
 
+from cases.forms.base import QuickSelect
 from organisation import standards
 from organisation.models import PRACTITIONER_ROLES, StaffMember, Team
 
@@ -17,8 +18,10 @@ class FlagFilterForm(forms.Form):
 
     status = forms.ChoiceField(choices=STATUSES, required=False)
     rule = forms.ChoiceField(label="Standard", required=False)
-    team = forms.ModelChoiceField(queryset=Team.objects.none(), required=False, empty_label="All")
-    worker = forms.ModelChoiceField(queryset=StaffMember.objects.none(), required=False, empty_label="All")
+    team = forms.ModelChoiceField(queryset=Team.objects.none(), required=False, empty_label="All", widget=QuickSelect)
+    worker = forms.ModelChoiceField(
+        queryset=StaffMember.objects.none(), required=False, empty_label="All", widget=QuickSelect
+    )
     age = forms.ChoiceField(label="Standard last met", choices=AGES, required=False)
     child = forms.IntegerField(required=False, widget=forms.HiddenInput)
     staff = forms.IntegerField(required=False, widget=forms.HiddenInput)

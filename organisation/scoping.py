@@ -24,6 +24,12 @@ def visible_teams(user):
     return Team.objects.none()
 
 
+def _team_ids(user):
+    """The visible teams' ids as a list: `team_id IN (1, 2)` lets PostgreSQL use the index inside an OR,
+    where `team_id IN (SELECT ...)` would scan every row."""
+    return list(visible_teams(user).values_list("pk", flat=True))
+
+
 def child_filter(user, prefix=""):
     """Children allocated to the user, reviewed by them, or in the teams they oversee.
 
@@ -36,7 +42,7 @@ def child_filter(user, prefix=""):
     return (
         Q(**{f"{prefix}worker": user})
         | Q(**{f"{prefix}reviewing_officer": user})
-        | Q(**{f"{prefix}team__in": visible_teams(user)})
+        | Q(**{f"{prefix}team__in": _team_ids(user)})
     )
 
 
@@ -50,7 +56,7 @@ def staff_filter(user):
         return NOTHING
     if user.role in (Role.DIRECTOR, Role.ADMINISTRATOR):
         return Q()
-    return Q(pk=user.pk) | Q(line_manager=user) | Q(team__in=visible_teams(user))
+    return Q(pk=user.pk) | Q(line_manager=user) | Q(team__in=_team_ids(user))
 
 
 def confidential_filter(user):
@@ -59,7 +65,7 @@ def confidential_filter(user):
         return NOTHING
     if user.role == Role.DIRECTOR:
         return Q()
-    return Q(confidential=False) | Q(child__worker=user) | Q(child__team__in=visible_teams(user))
+    return Q(confidential=False) | Q(child__worker=user) | Q(child__team__in=_team_ids(user))
 
 
 def can_manage_child(user, child):
@@ -97,7 +103,7 @@ def team_meeting_filter(user):
     if user.role == Role.DIRECTOR:
         return Q()
     own_team = Q(team_id=user.team_id) if user.team_id else NOTHING
-    return own_team | Q(team__in=visible_teams(user))
+    return own_team | Q(team__in=_team_ids(user))
 
 
 def practice_review_filter(user, prefix="manager__"):

@@ -2,6 +2,8 @@
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Submit
 from django import forms
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
 
 
 class GdsFormMixin:
@@ -34,6 +36,25 @@ class GdsFormMixin:
 
 class DateInput(forms.DateInput):
     input_type = "date"
+
+
+class QuickSelect(forms.Select):
+    """A select whose options are built in Python, for long lists (every worker in a service).
+
+    Django renders each option through a template, about 0.3 ms apiece.
+    """
+
+    def render(self, name, value, attrs=None, renderer=None):
+        chosen = {str(v) for v in self.format_value(value)}
+        options = (
+            format_html('<option value="{}" selected>{}</option>', key, label)
+            if str(key) in chosen else format_html('<option value="{}">{}</option>', key, label)
+            for key, label in self.choices
+        )
+        return format_html(
+            "<select{}>{}</select>", flatatt(self.build_attrs(self.attrs, {**(attrs or {}), "name": name})),
+            format_html_join("", "{}", ((option,) for option in options)),
+        )
 
 
 class GdsForm(GdsFormMixin):

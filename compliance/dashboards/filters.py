@@ -14,7 +14,8 @@ from crispy_forms_gds.layout import Submit
 from django import forms
 from django.db.models import Q
 
-from cases.models import Category
+from cases.forms.base import QuickSelect
+from cases.models import Category, Child
 from organisation.models import PRACTITIONER_ROLES, Service, StaffMember, Team
 
 from ..models import SubjectKind
@@ -50,16 +51,18 @@ class Scope:
 
     def flags(self, flags):
         """Flags whose subject is now in the scope (its team today, not when the flag was raised)."""
-        teams = self.teams.values("pk")
-        children = Q(kind=SubjectKind.CHILD, child__team__in=teams)
+        teams = list(self.teams.values_list("pk", flat=True))  # a list, so the team index serves the IN
+        children = Child.objects.filter(team__in=teams)
         if self.category:
-            children &= Q(child__category=self.category)
+            children = children.filter(category=self.category)
         if self.worker:
-            children &= Q(child__worker=self.worker)
-        staff = Q(kind=SubjectKind.STAFF, staff__team__in=teams)
+            children = children.filter(worker=self.worker)
+        staff = StaffMember.objects.filter(team__in=teams)
         if self.worker:
-            staff &= Q(staff=self.worker)
-        subjects = children | staff
+            staff = staff.filter(pk=self.worker.pk)
+        subjects = Q(kind=SubjectKind.CHILD, child__in=children.values("pk")) | Q(
+            kind=SubjectKind.STAFF, staff__in=staff.values("pk")
+        )
         if not self.category and not self.worker:
             subjects |= Q(kind=SubjectKind.TEAM, team__in=teams)
         return flags.filter(subjects)
@@ -85,8 +88,12 @@ class FilterForm(forms.Form):
 class TeamFilter(django_filters.FilterSet):
     """Service and team: what the kept monthly snapshots can be narrowed by."""
 
-    service = django_filters.ModelChoiceFilter(label="Service", queryset=Service.objects.none(), empty_label="All")
-    team = django_filters.ModelChoiceFilter(label="Team", queryset=Team.objects.none(), empty_label="All")
+    service = django_filters.ModelChoiceFilter(
+        label="Service", queryset=Service.objects.none(), empty_label="All", widget=QuickSelect
+    )
+    team = django_filters.ModelChoiceFilter(
+        label="Team", queryset=Team.objects.none(), empty_label="All", widget=QuickSelect
+    )
 
     class Meta:
         form = FilterForm
@@ -127,7 +134,9 @@ class DashboardFilter(TeamFilter):
     category = django_filters.ChoiceFilter(
         label="Category of involvement", choices=Category.choices, empty_label="All"
     )
-    worker = django_filters.ModelChoiceFilter(label="Worker", queryset=StaffMember.objects.none(), empty_label="All")
+    worker = django_filters.ModelChoiceFilter(
+        label="Worker", queryset=StaffMember.objects.none(), empty_label="All", widget=QuickSelect
+    )
 
     def __init__(self, data, queryset, *, user, **kwargs):
         super().__init__(data, queryset, user=user, **kwargs)
