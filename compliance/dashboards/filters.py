@@ -27,6 +27,11 @@ class Scope:
     category: str = ""
     worker: StaffMember | None = None
 
+    @cached_property
+    def team_ids(self):
+        """A list, not a subquery: `team_id IN (1, 2)` lets PostgreSQL start from the team index."""
+        return list(self.teams.values_list("pk", flat=True))
+
     def applies_to(self, rule):
         """A category is about children only; a worker about their children and themselves."""
         if self.category:
@@ -38,8 +43,8 @@ class Scope:
     def subjects(self, rule, queryset):
         """`queryset` (of the rule's subjects) narrowed to the scope."""
         if rule.subject == SubjectKind.TEAM:
-            return queryset.filter(pk__in=self.teams.values("pk"))
-        queryset = queryset.filter(team__in=self.teams.values("pk"))
+            return queryset.filter(pk__in=self.team_ids)
+        queryset = queryset.filter(team__in=self.team_ids)
         if rule.subject == SubjectKind.CHILD:
             if self.category:
                 queryset = queryset.filter(category=self.category)
@@ -51,7 +56,7 @@ class Scope:
 
     def flags(self, flags):
         """Flags whose subject is now in the scope (its team today, not when the flag was raised)."""
-        teams = list(self.teams.values_list("pk", flat=True))  # a list, so the team index serves the IN
+        teams = self.team_ids
         children = Child.objects.filter(team__in=teams)
         if self.category:
             children = children.filter(category=self.category)

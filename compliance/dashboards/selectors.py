@@ -37,14 +37,9 @@ def current_team():
     )
 
 
-def _by_team(rule, queryset):
-    """{team id: subjects} of a rule's queryset, grouped in the database."""
-    rows = (
-        queryset.model.objects.filter(pk__in=queryset.values("pk"))
-        .values_list(rule.team_field)
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
+def _by_team(rule, population):
+    """{team id: subjects} of a rule's population (plain filters, no annotations), grouped in the database."""
+    rows = population.order_by().values_list(rule.team_field).annotate(n=Count("pk"))
     return {team_id: n for team_id, n in rows if team_id is not None}
 
 

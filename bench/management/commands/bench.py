@@ -75,10 +75,11 @@ class Command(BaseCommand):
             "targets": targets_for(label),
         }
         if connection.vendor == "postgresql":
-            # Fresh planner statistics, as autovacuum would have after a bulk load: plans as in production.
-            self.progress(f"{label}: ANALYZE")
+            # Statistics and the visibility map, as autovacuum leaves them after a bulk load: plans (and
+            # index-only scans) as in production.
+            self.progress(f"{label}: VACUUM ANALYZE")
             with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")
+                cursor.execute("VACUUM ANALYZE")
         self.progress(f"{label}: {results['data']['open_children']} open children; choosing users and pages")
         try:
             key_pages = pages.key_pages(today, now)
