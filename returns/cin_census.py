@@ -20,9 +20,17 @@ def schema():
     return etree.XMLSchema(etree.parse(str(SCHEMA)))
 
 
-def parser():
-    # No entities, no network: a return is untrusted input.
-    return etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True)
+def parse_return(stream, what):
+    """An XML return, parsed as untrusted input: no entities, no network, and no DOCTYPE at all (a return
+    never declares one; one that does may be trying to pull in other files)."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True)
+    try:
+        document = etree.parse(stream, parser)
+    except etree.XMLSyntaxError as error:
+        raise FileError(f"The file is not well-formed XML: {error}") from error
+    if document.docinfo.doctype or document.docinfo.internalDTD is not None:
+        raise FileError(f"The file declares a DOCTYPE, which {what} never does.")
+    return document
 
 
 class CinCensusReader:
@@ -31,13 +39,7 @@ class CinCensusReader:
     format_label = "CIN census"
 
     def __init__(self, stream):
-        try:
-            self.document = etree.parse(stream, parser())
-        except etree.XMLSyntaxError as error:
-            raise FileError(f"The file is not well-formed XML: {error}") from error
-        if self.document.docinfo.doctype or self.document.docinfo.internalDTD is not None:
-            # A census never declares a DOCTYPE; one that does may be trying to pull in other files.
-            raise FileError("The file declares a DOCTYPE, which a CIN census never does.")
+        self.document = parse_return(stream, "a CIN census")
         root = self.document.getroot()
         if root.tag != "Message" or root.find("Children") is None:
             raise FileError("The file is not a Children in Need census (no <Message><Children>).")

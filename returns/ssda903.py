@@ -9,13 +9,12 @@ from functools import cache
 from pathlib import Path
 
 import yaml
-from lxml import etree
 
 from cases.models import Category, ChronologyEntry
 
 from . import codes
 from .annex_a import FileError
-from .cin_census import parser
+from .cin_census import parse_return
 from .rows import Event, Involvement, RowError, SourceRow, WorkerPeriod
 
 SPEC = Path(__file__).parent / "specs" / "SSDA903_schema_2024.yml"
@@ -113,12 +112,7 @@ class Ssda903Reader:
             self.records.append((table, f"{prefix}{table} row {line}", dict(zip(headers, values, strict=False))))
 
     def _read_xml(self, payload):
-        try:
-            document = etree.parse(io.BytesIO(payload), parser())
-        except etree.XMLSyntaxError as error:
-            raise FileError(f"The file is not well-formed XML: {error}") from error
-        if document.docinfo.doctype or document.docinfo.internalDTD is not None:
-            raise FileError("The file declares a DOCTYPE, which an SSDA903 file never does.")
+        document = parse_return(io.BytesIO(payload), "an SSDA903 file")
         children = [e for e in document.getroot().iter("CHILD") if len(e)]
         if not children:
             raise FileError("The file is not an SSDA903 return (no <CHILD> elements).")

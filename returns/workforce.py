@@ -20,7 +20,7 @@ from organisation.models import Role, StaffMember
 from . import codes
 from .annex_a import FileError
 from .apply import bulk_create
-from .cin_census import parser
+from .cin_census import parse_return
 from .models import SourceRecord
 from .planning import Outcome
 from .rows import RowError
@@ -69,12 +69,7 @@ class WorkforceReader:
     format_label = "Workforce census"
 
     def __init__(self, stream):
-        try:
-            self.document = etree.parse(stream, parser())
-        except etree.XMLSyntaxError as error:
-            raise FileError(f"The file is not well-formed XML: {error}") from error
-        if self.document.docinfo.doctype or self.document.docinfo.internalDTD is not None:
-            raise FileError("The file declares a DOCTYPE, which a workforce census never does.")
+        self.document = parse_return(stream, "a workforce census")
         root = self.document.getroot()
         if root.tag != "Message" or root.find("CSWWWorker") is None:
             raise FileError("The file is not a social work workforce census (no <Message><CSWWWorker>).")
