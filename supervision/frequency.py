@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
-from django.db.models import Q
+from django.db.models import Case, DateField, Q, Value, When
+from django.db.models.functions import Coalesce, TruncDate
+from django.db.models.lookups import LessThan
 from django.utils import timezone
 
 from organisation import standards
@@ -85,19 +87,20 @@ def overdue_filter(today, figures=None):
 
     Month arithmetic clamps at month ends, so each cut-off is searched for
     rather than subtracted: the query then agrees with next_due() to the day.
+    One comparison against the cut-off that applies to each member, so the
+    last session is read once (the worker runs this for every practitioner).
     """
     figures = figures or standards.figures("SUP-FREQ")
     newly_qualified, returning, standard = _intervals(figures)
     qualified_from = _earliest(lambda d: today < d + NEWLY_QUALIFIED_FOR, today - NEWLY_QUALIFIED_FOR)
-    is_newly_qualified = Q(date_qualified__lte=today, date_qualified__gte=qualified_from)
-    is_returning = Q(returning_until__gte=today)
 
-    def older_than(interval):
-        cut = _earliest(lambda d: d + interval >= today, today - interval)
-        return Q(last_supervised__lt=cut) | Q(last_supervised__isnull=True, date_joined__date__lt=cut)
+    def cut(interval):
+        return Value(_earliest(lambda d: d + interval >= today, today - interval))
 
-    return (
-        (is_newly_qualified & older_than(newly_qualified))
-        | (~is_newly_qualified & is_returning & older_than(returning))
-        | (~is_newly_qualified & ~is_returning & older_than(standard))
+    applies = Case(
+        When(Q(date_qualified__lte=today, date_qualified__gte=qualified_from), then=cut(newly_qualified)),
+        When(returning_until__gte=today, then=cut(returning)),
+        default=cut(standard),
+        output_field=DateField(),
     )
+    return LessThan(Coalesce("last_supervised", TruncDate("date_joined")), applies)

@@ -7,6 +7,7 @@ date in Python. Deadlines that need working days or calendar months are turned
 into a cut-off date first (`cutoff`), so the query compares plain dates.
 """
 from datetime import timedelta
+from functools import lru_cache
 
 from django.db.models import Q, Subquery
 
@@ -63,6 +64,12 @@ def cutoff(today, deadline, guess=None):
     holidays.
     """
     return first_day(lambda start: deadline(start) >= today, guess or today)
+
+
+@lru_cache(maxsize=8192)
+def working_days_after(day, days):
+    """add_working_days, remembered: a first sweep asks it about the same few thousand days many times over."""
+    return add_working_days(day, days)
 
 
 def working_days_cutoff(today, days):

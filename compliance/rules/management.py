@@ -26,7 +26,8 @@ class AuditActions(Rule):
     def breaches(self, today, figures):
         overdue = CorrectiveAction.objects.overdue(today).filter(audit__child=OuterRef("pk"))
         earliest = Subquery(overdue.order_by("due_on").values("due_on")[:1])
-        return self.population(today).annotate(since=earliest).filter(since__isnull=False)
+        # An overdue action implies one: a semi-join on it is the whole test; `since` only for new flags.
+        return Child.objects.open().filter(Exists(overdue)).annotate(since=earliest)
 
     def due_on(self, child, today, figures):
         return child.since
@@ -83,7 +84,8 @@ class ManagerAttendance(Rule):
             held_on__lte=today, held_on__gt=today - MISSED_MEETING_COUNTS_FOR,
         )
         earliest = Subquery(missed.order_by("held_on").values("held_on")[:1])
-        return self.population(today).annotate(since=earliest).filter(since__isnull=False)
+        # A missed meeting implies a meeting: a semi-join on it is the whole test; `since` only for new flags.
+        return Child.objects.open().filter(Exists(missed)).annotate(since=earliest)
 
     def due_on(self, child, today, figures):
         return child.since

@@ -1,11 +1,12 @@
 """PLAN-UNSIGNED and PLAN-MISSING: assessments and plans signed off in time (K 4, K 5, W 4)."""
+from datetime import datetime, time
+
 from django.db.models import Case, CharField, Exists, OuterRef, Subquery, Value, When
 from django.utils import timezone
 
 from cases.models import Assessment, AssessmentVersion, Category, Child
-from organisation.working_days import add_working_days
 
-from .base import Rule, working_days_cutoff
+from .base import Rule, working_days_after, working_days_cutoff
 
 Status = AssessmentVersion.Status
 # The plan that is current for each category that needs one.
@@ -25,11 +26,14 @@ class PlanUnsigned(Rule):
     def breaches(self, today, figures):
         waiting = AssessmentVersion.objects.filter(assessment__child=OuterRef("pk"), status=Status.SUBMITTED)
         oldest = Subquery(waiting.order_by("submitted_at").values("submitted_at")[:1])
+        # Submitted before the cut-off day (local time) is before its local midnight; the oldest is when any is.
         cut = working_days_cutoff(today, figures["working_days"])
-        return self.population(today).annotate(since=oldest).filter(since__date__lt=cut)
+        late = waiting.filter(submitted_at__lt=timezone.make_aware(datetime.combine(cut, time.min)))
+        # A submitted version implies an assessment: the population's own test would only repeat the join.
+        return Child.objects.open().filter(Exists(late)).annotate(since=oldest)
 
     def due_on(self, child, today, figures):
-        return add_working_days(timezone.localdate(child.since), figures["working_days"])
+        return working_days_after(timezone.localdate(child.since), figures["working_days"])
 
 
 class PlanMissing(Rule):
@@ -54,4 +58,4 @@ class PlanMissing(Rule):
         )
 
     def due_on(self, child, today, figures):
-        return add_working_days(child.opened_on, figures["working_days"])
+        return working_days_after(child.opened_on, figures["working_days"])

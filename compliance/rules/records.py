@@ -2,13 +2,12 @@
 from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.db.models.functions import Coalesce
 
 from cases.models import Category, Child, ChronologyEntry, Document, ManagerMeeting
-from organisation.working_days import add_working_days
 
-from .base import Rule, cutoff, latest, working_days_cutoff
+from .base import Rule, cutoff, latest, working_days_after, working_days_cutoff
 
 
 def _months_cutoff(today, months):
@@ -28,7 +27,7 @@ class ChronologyMissing(Rule):
         )
 
     def due_on(self, child, today, figures):
-        return add_working_days(child.opened_on, figures["working_days"])
+        return working_days_after(child.opened_on, figures["working_days"])
 
 
 class ChronologyStale(Rule):
@@ -40,18 +39,33 @@ class ChronologyStale(Rule):
         return Child.objects.open().filter(Exists(ChronologyEntry.objects.filter(child=OuterRef("pk"))))
 
     def breaches(self, today, figures):
-        children = self.population(today).annotate(
-            last_entry=latest(ChronologyEntry.objects.filter(child=OuterRef("pk")), "occurred_on"),
-            last_meeting=latest(ManagerMeeting.objects.filter(child=OuterRef("pk"), held_on__lt=today), "held_on"),
-            last_order=latest(
-                Document.objects.filter(child=OuterRef("pk"), kind=Document.Kind.COURT_ORDER, dated__lt=today),
-                "dated",
-            ),
+        entries = ChronologyEntry.objects.filter(child=OuterRef("pk"))
+        meetings = ManagerMeeting.objects.filter(child=OuterRef("pk"), held_on__lt=today)
+        orders = Document.objects.filter(child=OuterRef("pk"), kind=Document.Kind.COURT_ORDER, dated__lt=today)
+        # Index probes that stop at the first row, not the latest entry read three times: the latest entry too
+        # old <=> entries but none since the cut-off; a meeting or order after it <=> one with no entry on or
+        # after its day (and an entry at all: the population, asked here rather than by a semi-join over every
+        # entry). Correlated EXISTS, not IN: PostgreSQL rescans an IN set larger than work_mem for every child.
+        entry_since = ChronologyEntry.objects.filter(child=OuterRef("child"))
+        meeting_after = meetings.filter(
+            ~Exists(entry_since.filter(occurred_on__gte=OuterRef("held_on"))), Exists(entry_since)
         )
-        return children.filter(
-            Q(last_entry__lt=today - timedelta(days=figures["days"]))
-            | Q(last_meeting__gt=F("last_entry"))
-            | Q(last_order__gt=F("last_entry"))
+        order_after = orders.filter(
+            ~Exists(entry_since.filter(occurred_on__gte=OuterRef("dated"))), Exists(entry_since)
+        )
+        cut = today - timedelta(days=figures["days"])
+        return (
+            Child.objects.open()
+            .filter(
+                Exists(entries.filter(occurred_on__lt=cut)) & ~Exists(entries.filter(occurred_on__gte=cut))
+                | Exists(meeting_after)
+                | Exists(order_after)
+            )
+            .annotate(
+                last_entry=latest(entries, "occurred_on"),
+                last_meeting=latest(meetings, "held_on"),
+                last_order=latest(orders, "dated"),
+            )
         )
 
     def due_on(self, child, today, figures):
@@ -89,12 +103,16 @@ class LookedAfterDocuments(Rule):
     def breaches(self, today, figures):
         documents = Document.objects.filter(child=OuterRef("pk"))
         months = relativedelta(months=figures["photo_months"])
-        children = self.population(today).annotate(
-            last_photo=latest(documents.filter(kind=Document.Kind.PHOTO), "dated"),
-            has_certificate=Exists(documents.filter(kind=Document.Kind.BIRTH_CERTIFICATE)),
-        )
-        return children.filter(
-            Q(last_photo__isnull=True) | Q(last_photo__lt=_months_cutoff(today, months)) | Q(has_certificate=False)
+        photos = documents.filter(kind=Document.Kind.PHOTO)
+        certificates = documents.filter(kind=Document.Kind.BIRTH_CERTIFICATE)
+        # No photo, or the latest before the cut-off <=> no photo on or after it: one index probe each.
+        return (
+            self.population(today)
+            .filter(~Exists(photos.filter(dated__gte=_months_cutoff(today, months))) | ~Exists(certificates))
+            .annotate(
+                last_photo=latest(photos, "dated"),
+                has_certificate=Exists(certificates),
+            )
         )
 
     def due_on(self, child, today, figures):

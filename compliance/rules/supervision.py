@@ -8,11 +8,11 @@ from cases.models import Child
 from organisation.models import PRACTITIONER_ROLES, Role, StaffMember
 from supervision.frequency import next_due, overdue_filter
 from supervision.models import Appraisal as AppraisalRecord
-from supervision.models import CaseDiscussion, Observation
-from supervision.selectors import with_supervision, without_contract
+from supervision.models import CaseDiscussion, Observation, SupervisionSession
+from supervision.selectors import without_contract
 
 from ..models import SubjectKind
-from .base import Rule, cutoff
+from .base import Rule, cutoff, latest
 
 # Practitioners and the team managers who supervise them are themselves supervised (W 5.2).
 SUPERVISED_ROLES = (*PRACTITIONER_ROLES, Role.TEAM_MANAGER)
@@ -30,7 +30,9 @@ class SupervisionFrequency(Rule):
         return supervised_staff()
 
     def breaches(self, today, figures):
-        return with_supervision(self.population(today)).filter(overdue_filter(today, figures))
+        held = SupervisionSession.objects.held().filter(supervisee=OuterRef("pk"))
+        staff = self.population(today).annotate(last_supervised=latest(held, "date"))
+        return staff.filter(overdue_filter(today, figures))
 
     def due_on(self, member, today, figures):
         return next_due(member, member.last_supervised, today, figures).on
@@ -61,7 +63,8 @@ class CaseDiscussionsFiled(Rule):
     def breaches(self, today, figures):
         late = CaseDiscussion.objects.not_filed_in_time(today).filter(child=OuterRef("pk"))
         earliest = Subquery(late.order_by("filing_due_on").values("filing_due_on")[:1])
-        return self.population(today).annotate(since=earliest).filter(since__isnull=False)
+        # A late discussion implies one: a semi-join on it is the whole test; `since` only for new flags.
+        return Child.objects.open().filter(Exists(late)).annotate(since=earliest)
 
     def due_on(self, child, today, figures):
         return child.since
