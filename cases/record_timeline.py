@@ -1,4 +1,7 @@
-"""The cases app's own entries on the child's timeline (registered in CasesConfig.ready)."""
+"""The cases app's own entries on the child's timeline (registered in CasesConfig.ready).
+
+Each source reads newest first, ties by newest row, so `limit` keeps a prefix (see timeline.for_child).
+"""
 from .models import (
     Allocation,
     AssessmentVersion,
@@ -15,8 +18,9 @@ def yes_no(value):
     return "Yes" if value else "No"
 
 
-def chronology(child, user):
-    for e in ChronologyEntry.objects.filter(child=child).select_related("recorded_by"):
+def chronology(child, user, limit=None):
+    entries = ChronologyEntry.objects.filter(child=child).order_by("-occurred_on", "-pk")
+    for e in entries.select_related("recorded_by")[:limit]:
         yield Entry(
             on=e.occurred_on, kind="chronology", label="Chronology", title=e.get_event_type_display(),
             author=e.recorded_by, body=e.summary, details=(("Source", e.source),),
@@ -27,8 +31,9 @@ def chronology(child, user):
 chronology.kinds = [("chronology", "Chronology")]
 
 
-def case_notes(child, user):
-    for n in CaseNote.objects.filter(child=child).select_related("author"):
+def case_notes(child, user, limit=None):
+    notes = CaseNote.objects.filter(child=child).order_by("-occurred_on", "-pk")
+    for n in notes.select_related("author")[:limit]:
         details = ()
         if n.is_visit:
             details = (
@@ -52,8 +57,9 @@ def case_notes(child, user):
 case_notes.kinds = [("visit", "Visits"), ("note", "Case notes")]
 
 
-def documents(child, user):
-    for d in Document.objects.visible_to(user).filter(child=child).select_related("owner"):
+def documents(child, user, limit=None):
+    documents = Document.objects.visible_to(user).filter(child=child).order_by("-dated", "-pk")
+    for d in documents.select_related("owner")[:limit]:
         yield Entry(
             on=d.dated, kind="document", label="Document", title=f"{d.get_kind_display()}: {d.title}",
             author=d.owner, tags=(("Confidential", "orange"),) if d.confidential else (),
@@ -63,8 +69,9 @@ def documents(child, user):
 documents.kinds = [("document", "Documents")]
 
 
-def decisions(child, user):
-    for d in ManagementDecision.objects.filter(child=child).select_related("manager"):
+def decisions(child, user, limit=None):
+    decisions = ManagementDecision.objects.filter(child=child).order_by("-decided_on", "-pk")
+    for d in decisions.select_related("manager")[:limit]:
         yield Entry(
             on=d.decided_on, kind="decision", label="Management decision", title=d.decision,
             author=d.manager, body=d.rationale, details=(("Made", d.get_context_display()),),
@@ -75,8 +82,9 @@ def decisions(child, user):
 decisions.kinds = [("decision", "Management decisions")]
 
 
-def meetings(child, user):
-    for m in ManagerMeeting.objects.filter(child=child).select_related("manager"):
+def meetings(child, user, limit=None):
+    meetings = ManagerMeeting.objects.filter(child=child).order_by("-held_on", "-pk")
+    for m in meetings.select_related("manager")[:limit]:
         yield Entry(
             on=m.held_on, kind="meeting", label="Meeting", title=m.get_kind_display(), author=m.manager,
             body=m.notes, details=(("Manager attended", yes_no(m.manager_attended)),),
@@ -87,8 +95,9 @@ def meetings(child, user):
 meetings.kinds = [("meeting", "Meetings")]
 
 
-def allocations(child, user):
-    for a in Allocation.objects.filter(child=child).select_related("worker", "team", "allocated_by"):
+def allocations(child, user, limit=None):
+    allocations = Allocation.objects.filter(child=child).order_by("-started_on", "-pk")
+    for a in allocations.select_related("worker", "team", "allocated_by")[:limit]:
         yield Entry(
             on=a.started_on, kind="allocation", label="Allocation",
             title=f"Allocated to {a.worker or 'no worker'} ({a.team})", author=a.allocated_by, body=a.purpose,
@@ -98,9 +107,9 @@ def allocations(child, user):
 allocations.kinds = [("allocation", "Allocations")]
 
 
-def submissions(child, user):
+def submissions(child, user, limit=None):
     versions = AssessmentVersion.objects.filter(assessment__child=child, submitted_at__isnull=False)
-    for v in versions.select_related("assessment", "author"):
+    for v in versions.select_related("assessment", "author").order_by("-submitted_at", "-pk")[:limit]:
         yield Entry(
             on=v.submitted_at.date(), kind="assessment", label="Assessment or plan",
             title=f"{v.assessment.get_kind_display()}, version {v.number} submitted", author=v.author,

@@ -7,9 +7,10 @@ from cases.timeline import Entry
 from .models import Flag
 
 
-def open_flags(child, user):
+def open_flags(child, user, limit=None):
     url = reverse("compliance:flags") + f"?child={child.pk}"
-    for flag in Flag.objects.visible_to(user).open().about(child):
+    flags = Flag.objects.open().about(child).visible_to(user)
+    for flag in flags.order_by("-due_since", "-pk")[:limit]:
         yield Entry(
             on=flag.due_since,
             kind="flag",

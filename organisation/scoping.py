@@ -26,8 +26,13 @@ def visible_teams(user):
 
 def _team_ids(user):
     """The visible teams' ids as a list: `team_id IN (1, 2)` lets PostgreSQL use the index inside an OR,
-    where `team_id IN (SELECT ...)` would scan every row."""
-    return list(visible_teams(user).values_list("pk", flat=True))
+    where `team_id IN (SELECT ...)` would scan every row.
+
+    Read once per user object: each request loads its user afresh, so a page's filters share one query.
+    """
+    if getattr(user, "_visible_team_ids", None) is None:
+        user._visible_team_ids = list(visible_teams(user).values_list("pk", flat=True))
+    return user._visible_team_ids
 
 
 def child_filter(user, prefix=""):

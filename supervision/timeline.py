@@ -2,11 +2,13 @@
 
 Only the discussion about the child goes here; the personal section never does.
 """
+from django.db.models import Prefetch
 from django.utils.formats import date_format
 
+from cases.models import Child
 from cases.timeline import Entry
 
-from .models import CaseDiscussion
+from .models import CaseDiscussion, DiscussionAction
 
 
 def _actions(discussion):
@@ -16,15 +18,17 @@ def _actions(discussion):
     )
 
 
-def case_discussions(child, user):
+def case_discussions(child, user, limit=None):
+    # CaseDiscussion.visible_to's record branch: its personal-file branch (a line-management subquery) only
+    # adds discussions about children the user may not see, whose record this never is.
     discussions = (
-        CaseDiscussion.objects.visible_to(user)
-        .on_record()
-        .filter(child=child)
+        CaseDiscussion.objects.on_record()
+        .filter(child=child, child__in=Child.objects.visible_to(user))
         .select_related("session__supervisor", "session__supervisee")
-        .prefetch_related("actions__owner")
+        .prefetch_related(Prefetch("actions", queryset=DiscussionAction.objects.select_related("owner")))
+        .order_by("-session__date", "-pk")
     )
-    for discussion in discussions:
+    for discussion in discussions[:limit]:
         session = discussion.session
         details = [
             ("Purpose of allocation", discussion.purpose),

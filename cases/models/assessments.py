@@ -79,9 +79,11 @@ class VersionQuerySet(models.QuerySet):
         """Submitted versions whose author the manager line-manages, oldest first."""
         from organisation.models import StaffMember
 
+        # The few managed staff's ids first: as a subquery, the five-level self-join is re-run for every version.
+        managed = list(StaffMember.objects.managed_by(manager).values_list("pk", flat=True))
         return (
             self.visible_to(manager)
-            .filter(status=AssessmentVersion.Status.SUBMITTED, author__in=StaffMember.objects.managed_by(manager))
+            .filter(status=AssessmentVersion.Status.SUBMITTED, author_id__in=managed)
             .order_by("submitted_at")
         )
 

@@ -1,10 +1,11 @@
 """The child's record: the page, entries added to it, and allocation."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.http import urlencode
 
 from organisation.models import AUDITOR_ROLES, MANAGER_ROLES, PRACTITIONER_ROLES, StaffMember
 from organisation.scoping import can_manage_child, can_write_record
@@ -18,7 +19,7 @@ from ..forms import (
     ManagementDecisionForm,
     ManagerMeetingForm,
 )
-from ..models import Assessment, Child
+from ..models import Assessment, AssessmentVersion, Child
 from ..services import allocate
 
 
@@ -33,8 +34,13 @@ def get_child(user, pk):
 def child_detail(request, pk):
     child = get_child(request.user, pk)
     selected = request.GET.getlist("kind")
+    page = _page_number(request.GET.get("page"))
+    entries, has_older = timeline.page_of(child, request.user, only=selected, page=page)
+    versions = AssessmentVersion.objects.select_related("author", "decided_by")
     assessments = (
-        Assessment.objects.filter(child=child).prefetch_related("versions__author").order_by("-created_at")
+        Assessment.objects.filter(child=child)
+        .prefetch_related(Prefetch("versions", queryset=versions))
+        .order_by("-created_at")
     )
     return render(
         request,
@@ -43,15 +49,31 @@ def child_detail(request, pk):
             "child": child,
             "assessments": assessments,
             "current_plan": _current_plan(assessments),
-            "entries": timeline.for_child(child, request.user, only=selected),
+            "entries": entries,
             "kinds": timeline.kinds(),
             "selected": selected,
+            "page": page,
+            "newer_url": _timeline_url(child, selected, page - 1) if page > 1 else "",
+            "older_url": _timeline_url(child, selected, page + 1) if has_older else "",
             "can_write": can_write_record(request.user, child),
             "can_manage": can_manage_child(request.user, child),
             "can_audit": request.user.role in AUDITOR_ROLES,
             "today": timezone.localdate(),
         },
     )
+
+
+def _page_number(value):
+    """The timeline page asked for: 1 unless a positive whole number (of sane size) is given."""
+    if value and value.isascii() and value.isdigit() and len(value) <= 6 and int(value) > 0:
+        return int(value)
+    return 1
+
+
+def _timeline_url(child, selected, page):
+    """A page of the child's timeline, keeping the kinds filter."""
+    query = [("kind", kind) for kind in selected] + ([("page", page)] if page > 1 else [])
+    return f"{child.get_absolute_url()}{'?' + urlencode(query) if query else ''}#timeline"
 
 
 def _current_plan(assessments):

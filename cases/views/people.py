@@ -21,9 +21,8 @@ def home(request):
 
 
 def _caseload(request):
-    children = (
-        Child.objects.visible_to(request.user).open().select_related("team", "worker").order_by("last_name")
-    )
+    # The table shows neither team nor worker here (show_worker is off): no joins for them.
+    children = Child.objects.visible_to(request.user).open().order_by("last_name")
     return render(request, "cases/home_caseload.html", {"children": children, "today": timezone.localdate()})
 
 

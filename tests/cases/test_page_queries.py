@@ -1,0 +1,95 @@
+"""The key case pages run the same few queries whatever the data holds: none per row, under the target of 30."""
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from cases import sign_off, timeline
+from organisation.models import Role
+from tests.factories import (
+    AllocationFactory,
+    AssessmentVersionFactory,
+    CaseDiscussionFactory,
+    CaseNoteFactory,
+    ChildFactory,
+    ChronologyEntryFactory,
+    DocumentFactory,
+    ManagementDecisionFactory,
+    ManagerMeetingFactory,
+    PlanActionFactory,
+    StaffFactory,
+    SupervisionSessionFactory,
+)
+
+DAY = datetime.timedelta(days=1)
+
+
+def queries(client, url, assert_max, bound):
+    with assert_max(bound) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured.captured_queries)
+
+
+@pytest.fixture
+def same_queries_at_any_size(client, django_assert_max_num_queries):
+    """Count the page's queries with a little data, add more, and expect the same count (and at most `bound`)."""
+
+    def check(user, url, add_rows, bound):
+        client.force_login(user)
+        add_rows(2)
+        few = queries(client, url, django_assert_max_num_queries, bound)
+        add_rows(40)
+        assert queries(client, url, django_assert_max_num_queries, bound) == few
+
+    return check
+
+
+def test_the_caseload_runs_the_same_few_queries_for_any_caseload(same_queries_at_any_size, social_worker):
+    def children(n):
+        ChildFactory.create_batch(n, worker=social_worker)
+
+    # Session, user, the children, the header's team and flag count, the session save (in a transaction).
+    same_queries_at_any_size(social_worker, reverse("home"), children, bound=8)
+
+
+def test_the_childs_record_runs_the_same_few_queries_however_long_the_record(
+    same_queries_at_any_size, social_worker, child
+):
+    start = datetime.date(2024, 1, 1)
+
+    def record(n):
+        for i in range(n):
+            on = start + i * DAY
+            AllocationFactory(child=child, started_on=on, ended_on=on + DAY)
+            ChronologyEntryFactory(child=child, occurred_on=on)
+            CaseNoteFactory(child=child, occurred_on=on)
+            DocumentFactory(child=child, dated=on)
+            ManagementDecisionFactory(child=child, decided_on=on)
+            ManagerMeetingFactory(child=child, held_on=on)
+            PlanActionFactory(version=AssessmentVersionFactory(assessment__child=child))
+            session = SupervisionSessionFactory(supervisee=social_worker, date=on)
+            filed_at = datetime.datetime.combine(on + 3 * DAY, datetime.time(12), datetime.UTC)
+            CaseDiscussionFactory(session=session, child=child, filed_at=filed_at)
+
+    # Session, user, child, the assessments and their versions, the timeline (one query per source, and the
+    # case discussions' actions), the header's team and flag count, the access log INSERT, the session save,
+    # and their transactions.
+    same_queries_at_any_size(social_worker, reverse("child", args=[child.pk]), record, bound=21)
+    assert timeline.PAGE_SIZE < len(timeline.for_child(child, social_worker))  # the page showed only the newest
+
+
+def test_the_sign_off_queue_runs_the_same_few_queries_however_long_the_queue(
+    same_queries_at_any_size, team_manager, social_worker, colleague
+):
+    senior = StaffFactory(role=Role.SENIOR_PRACTITIONER, team=team_manager.team, line_manager=team_manager)
+    practitioner = StaffFactory(team=team_manager.team, line_manager=senior)  # two levels below the manager
+
+    def submitted(n):
+        for i in range(n):
+            author = (social_worker, colleague, senior, practitioner)[i % 4]
+            version = AssessmentVersionFactory(assessment__child=ChildFactory(worker=author), author=author)
+            sign_off.submit(version=version, author=author)
+
+    # Session, user, the managed staff's ids, the queue, the header's team and flag count, the session save
+    # (in a transaction), and the visible teams' ids that the scoping filters read.
+    same_queries_at_any_size(team_manager, reverse("awaiting_sign_off"), submitted, bound=12)
