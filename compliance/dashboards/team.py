@@ -27,7 +27,7 @@ BAR_TRACK = Decimal("1.5")
 
 def flags_by_rule(user, team):
     """{code: open flags} about the team's children, staff and the team itself."""
-    flags = Scope(teams=Team.objects.filter(pk=team.pk)).flags(Flag.objects.open().visible_to(user))
+    flags = Scope(teams=Team.objects.visible_to(user).filter(pk=team.pk)).flags(Flag.objects.open())
     return dict(flags.values_list("rule").annotate(n=Count("pk")).order_by())
 
 

@@ -66,9 +66,9 @@ def breaches(request, code):
     if rule is None:
         raise Http404
     today = timezone.localdate()
+    # Scoped by the filter, whose teams are the user's (filters.Scope).
     flags = (
         Flag.objects.open()
-        .visible_to(request.user)
         .filter(rule=code)
         .select_related("child__team", "child__worker", "staff__team", "team")
         .order_by("due_since", "pk")
