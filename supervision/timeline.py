@@ -5,7 +5,6 @@ Only the discussion about the child goes here; the personal section never does.
 from django.db.models import Prefetch
 from django.utils.formats import date_format
 
-from cases.models import Child
 from cases.timeline import Entry
 
 from .models import CaseDiscussion, DiscussionAction
@@ -19,11 +18,10 @@ def _actions(discussion):
 
 
 def case_discussions(child, user, limit=None):
-    # CaseDiscussion.visible_to's record branch: its personal-file branch (a line-management subquery) only
-    # adds discussions about children the user may not see, whose record this never is.
     discussions = (
-        CaseDiscussion.objects.on_record()
-        .filter(child=child, child__in=Child.objects.visible_to(user))
+        CaseDiscussion.objects.visible_to(user)
+        .on_record()
+        .filter(child=child)
         .select_related("session__supervisor", "session__supervisee")
         .prefetch_related(Prefetch("actions", queryset=DiscussionAction.objects.select_related("owner")))
         .order_by("-session__date", "-pk")
