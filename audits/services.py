@@ -2,6 +2,7 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from organisation import writes
 from organisation.models import StandardChange
 
 from .models import AuditAnswer, AuditProgramme, AuditStatus, CaseFileAudit, ManagerPracticeReview, ReviewAnswer
@@ -31,7 +32,7 @@ def save_audit(*, audit, answers, complete, today):
         audit.audited_on = today
         audit.team_id, audit.practitioner_id = audit.child.team_id, audit.child.worker_id
     audit.full_clean()
-    audit.save()
+    writes.save(audit, by=audit.auditor)
     existing = {row.item: row for row in audit.answers.all()}
     for code, (answer, comment) in answers.items():
         row = existing.get(code) or AuditAnswer(audit=audit, item=code)
@@ -51,7 +52,7 @@ def save_review(*, review, answers, complete, today):
         review.status = AuditStatus.COMPLETED
         review.reviewed_on = today
     review.full_clean()
-    review.save()
+    writes.save(review, by=review.reviewer)
     existing = {row.theme: row for row in review.answers.all()}
     for code, (judgement, evidence) in answers.items():
         row = existing.get(code) or ReviewAnswer(review=review, theme=code)

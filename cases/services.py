@@ -1,6 +1,8 @@
 """Writes that touch several models."""
 from django.db import transaction
 
+from organisation import writes
+
 from .models import Allocation
 
 
@@ -11,9 +13,13 @@ def allocate(
 ):
     """End the child's current allocation and start a new one (K 2, W 3).
 
-    The child's `team` and `worker` always mirror the open Allocation row.
+    The child's `team` and `worker` always mirror the open Allocation row. The child's row
+    is locked first, so two allocations at once end one after the other.
     """
-    child.allocations.filter(ended_on__isnull=True).update(ended_on=on)
+    child = writes.lock(child)
+    for current in child.allocations.filter(ended_on__isnull=True):
+        current.ended_on = on
+        writes.save(current, by=by, update_fields=["ended_on"])
     allocation = Allocation(
         child=child,
         team=team,
@@ -27,7 +33,7 @@ def allocate(
         over_capacity_justification=over_capacity_justification,
     )
     allocation.full_clean()
-    allocation.save()
+    writes.save(allocation, by=by)
     child.team, child.worker = team, worker
-    child.save(update_fields=["team", "worker"])
+    writes.save(child, by=by, update_fields=["team", "worker"])
     return allocation

@@ -1,11 +1,14 @@
 """The lifecycle of an assessment or plan: draft -> submitted -> signed off | returned (SPEC section 3).
 
-Status changes are conditional updates (`filter(status=...).update(...)`), so two
-people acting on the same version at once give exactly one outcome.
+Every status change locks the version, checks its status and saves it
+(`organisation.writes`), so two people acting on the same version at once give
+exactly one outcome, and the history keeps who moved it and when.
 """
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+
+from organisation import writes
 
 from .models import Assessment, AssessmentVersion, Grade, ManagementDecision, PlanAction
 
@@ -29,24 +32,23 @@ class AlreadyDecided(Exception):
 
 @transaction.atomic
 def start(*, child, kind, author):
-    assessment = Assessment.objects.create(child=child, kind=kind, created_by=author)
-    return AssessmentVersion.objects.create(assessment=assessment, number=1, author=author)
+    assessment = writes.save(Assessment(child=child, kind=kind, created_by=author), by=author)
+    return writes.save(AssessmentVersion(assessment=assessment, number=1, author=author), by=author)
 
 
+@transaction.atomic
 def submit(*, version, author, now=None):
     """The author submits a draft for sign-off; it can no longer be edited."""
     if version.author_id != author.pk:
         raise PermissionDenied("Only the author submits their work.")
-    missing = version.missing_for_submission()
+    locked = writes.lock(version, status=Status.DRAFT)
+    if locked is None:
+        raise AlreadyDecided("This version has already been submitted.")
+    missing = locked.missing_for_submission()
     if missing:
         raise ValidationError(missing)
-    updated = AssessmentVersion.objects.filter(pk=version.pk, status=Status.DRAFT).update(
-        status=Status.SUBMITTED, submitted_at=now or timezone.now()
-    )
-    if updated != 1:
-        raise AlreadyDecided("This version has already been submitted.")
-    version.refresh_from_db()
-    return version
+    locked.status, locked.submitted_at = Status.SUBMITTED, now or timezone.now()
+    return writes.save(locked, by=author)
 
 
 def check_decision(*, version, manager, grade, affirmations, life_story_not_relevant_reason, feedback):
@@ -73,7 +75,7 @@ def decide(*, version, manager, grade, affirmations, life_story_not_relevant_rea
     """Sign off (good or outstanding, every K 5 item affirmed) or return (any lower grade).
 
     1. check the decision may stand;
-    2. move the version out of SUBMITTED only if it is still there;
+    2. lock the version and move it out of SUBMITTED only if it is still there;
     3. write the decision and its rationale on the child's record.
     """
     errors = check_decision(
@@ -84,14 +86,15 @@ def decide(*, version, manager, grade, affirmations, life_story_not_relevant_rea
         raise ValidationError(errors)
     now = now or timezone.now()
     outcome = Status.SIGNED_OFF if Grade.signs_off(grade) else Status.RETURNED
-    updated = AssessmentVersion.objects.filter(pk=version.pk, status=Status.SUBMITTED).update(
-        status=outcome, grade=grade, feedback=feedback, decided_by=manager, decided_at=now,
-        life_story_not_relevant_reason=life_story_not_relevant_reason,
-        **{field: bool(affirmations.get(field)) for field, _ in K5_ITEMS},
-    )
-    if updated != 1:
+    version = writes.lock(version, status=Status.SUBMITTED)
+    if version is None:
         raise AlreadyDecided("A decision has already been made on this version.")
-    version.refresh_from_db()
+    version.status, version.grade, version.feedback = outcome, grade, feedback
+    version.decided_by, version.decided_at = manager, now
+    version.life_story_not_relevant_reason = life_story_not_relevant_reason
+    for field, _ in K5_ITEMS:
+        setattr(version, field, bool(affirmations.get(field)))
+    writes.save(version, by=manager)
     assessment = version.assessment
     verb = "Signed off" if outcome == Status.SIGNED_OFF else "Returned to the author"
     decision = ManagementDecision(
@@ -105,22 +108,25 @@ def decide(*, version, manager, grade, affirmations, life_story_not_relevant_rea
         assessment_version=version,
     )
     decision.full_clean()
-    decision.save()
+    writes.save(decision, by=manager)
     return version
 
 
 @transaction.atomic
 def new_version(*, assessment, author):
     """Revise a decided version: a new draft copied from the latest, which needs its own sign-off."""
-    latest = assessment.versions.select_for_update().order_by("-number").first()
+    # The assessment's row is the lock: two "new version" posts at once make one draft.
+    writes.lock(assessment)
+    latest = assessment.versions.order_by("-number").first()
     if latest.status in AssessmentVersion.OPEN_STATUSES:
         raise ValidationError("This assessment already has a version in progress.")
-    draft = AssessmentVersion.objects.create(
+    draft = AssessmentVersion(
         assessment=assessment,
         number=latest.number + 1,
         author=author,
         **{f: getattr(latest, f) for f in AssessmentVersion.CONTENT_FIELDS},
     )
+    writes.save(draft, by=author)
     PlanAction.objects.bulk_create(
         PlanAction(version=draft, what=a.what, who=a.who, by_when=a.by_when, how_measured=a.how_measured)
         for a in latest.actions.all()

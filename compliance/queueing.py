@@ -105,7 +105,6 @@ def _subjects():
         CaseNote: on_child,
         Document: on_child,
         ManagerMeeting: on_child,
-        # Sign-off and filing change status with update(); the decision they write on the record is saved.
         ManagementDecision: on_child,
         Assessment: on_child,
         AssessmentVersion: lambda version: {"children": related(Assessment, version.assessment_id, "child_id")},

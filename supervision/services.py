@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from cases.models import Child, ManagementDecision
+from organisation import writes
 
 from .models import CaseDiscussion, SupervisionSession
 
@@ -55,15 +56,22 @@ def add_case_discussion(*, session, child):
     return _discussion(session, child)
 
 
+def revise_case_discussion(case_discussion, /, **fields):
+    if not case_discussion.revise(**fields):
+        raise AlreadyDone("This case discussion is already on the child's record and can no longer change.")
+
+
 @transaction.atomic
 def save_record(*, session, on, record):
     """The supervisor's record while the session is open; a new date moves its open discussions' deadline."""
     session.date, session.record = on, record
     session.full_clean()
-    open_session = SupervisionSession.objects.filter(pk=session.pk, status=SupervisionSession.Status.PLANNED)
-    if not open_session.update(date=on, record=record):
+    if not writes.transition(session, {"status": SupervisionSession.Status.PLANNED}, by=session.supervisor,
+                             date=on, record=record):
         raise AlreadyDone("This session is no longer open.")
-    session.case_discussions.filter(filed_at__isnull=True).update(filing_due_on=CaseDiscussion.filing_deadline(on))
+    due = CaseDiscussion.filing_deadline(on)
+    for discussion in session.case_discussions.filter(filed_at__isnull=True).exclude(filing_due_on=due):
+        writes.transition(discussion, {"filed_at": None}, by=session.supervisor, filing_due_on=due)
 
 
 @transaction.atomic
@@ -81,9 +89,8 @@ def file_case_discussion(*, discussion, today, now):
         raise ValidationError("The session was cancelled; its case discussions are not filed.")
     if session.date > today:
         raise ValidationError("A case discussion is filed on or after the day of the session.")
-    if not CaseDiscussion.objects.filter(pk=discussion.pk, filed_at__isnull=True).update(filed_at=now):
+    if not writes.transition(discussion, {"filed_at": None}, by=session.supervisor, filed_at=now):
         raise AlreadyDone("This case discussion is already on the child's record.")
-    discussion.filed_at = now
     if discussion.decision:
         decision = ManagementDecision(
             child=discussion.child,
@@ -94,23 +101,21 @@ def file_case_discussion(*, discussion, today, now):
             rationale=discussion.rationale,
         )
         decision.full_clean()
-        decision.save()
-        discussion.management_decision = decision
-        discussion.save(update_fields=["management_decision"])
+        writes.save(decision, by=session.supervisor)
+        writes.transition(discussion, {}, by=session.supervisor, management_decision=decision)
     return discussion
 
 
 @transaction.atomic
 def complete_session(*, session, today, now):
     """The supervisor completes the record: the session is held and every case discussion filed."""
+    session = writes.lock(session, status=SupervisionSession.Status.PLANNED)
+    if session is None:
+        raise AlreadyDone("This session is no longer open.")
     if problems := session.completion_problems(today):
         raise ValidationError(problems)
-    held = SupervisionSession.objects.filter(pk=session.pk, status=SupervisionSession.Status.PLANNED).update(
-        status=SupervisionSession.Status.HELD, completed_at=now
-    )
-    if not held:
-        raise AlreadyDone("This session is no longer open.")
+    session.status, session.completed_at = SupervisionSession.Status.HELD, now
+    writes.save(session, by=session.supervisor)
     for discussion in session.case_discussions.filter(filed_at__isnull=True).select_related("session", "child"):
         file_case_discussion(discussion=discussion, today=today, now=now)
-    session.refresh_from_db()
     return session

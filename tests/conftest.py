@@ -88,3 +88,18 @@ def other_child(outsider):
 def fast_password_hashing(settings):
     # PBKDF2's deliberate slowness would dominate the suite's run time.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def rechecks(monkeypatch):
+    """The subjects each save asked the worker to re-check: [{"children": [...], "staff": [...], ...}]."""
+    from compliance import queueing
+
+    asked = []
+    monkeypatch.setattr(queueing, "queue", lambda **subjects: asked.append(subjects))
+    return asked
+
+
+def rechecked(asked, kind, pk):
+    """Whether any save asked for a re-check of that child (kind "children") or staff member ("staff")."""
+    return any(pk in subjects.get(kind, ()) for subjects in asked)

@@ -3,7 +3,7 @@ from crispy_forms_gds.fields import DateInputField
 from django import forms
 
 from ..models import CaseFileAudit, CorrectiveAction
-from .base import GdsFormMixin, StaffChoiceField, not_in_future, textarea
+from .base import EditConflictMixin, GdsFormMixin, StaffChoiceField, not_in_future, textarea
 
 
 class CorrectiveActionForm(GdsFormMixin, forms.ModelForm):
@@ -58,7 +58,7 @@ class VerifyForm(DoneForm):
             self.fields["done_on"].help_text = "Not yet recorded as done by its owner."
 
 
-class ReviewingOfficerForm(GdsFormMixin, forms.ModelForm):
+class ReviewingOfficerForm(EditConflictMixin, GdsFormMixin, forms.ModelForm):
     submit_label = "Record that they were told"
 
     reviewing_officer_told_on = DateInputField(label="Date told")
@@ -81,7 +81,7 @@ class ReviewingOfficerForm(GdsFormMixin, forms.ModelForm):
         return not_in_future(self.cleaned_data["reviewing_officer_told_on"], self.today, "The date told")
 
 
-class ResponseForm(GdsFormMixin, forms.ModelForm):
+class ResponseForm(EditConflictMixin, GdsFormMixin, forms.ModelForm):
     submit_label = "Save your response"
 
     class Meta:

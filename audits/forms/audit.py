@@ -6,7 +6,7 @@ from cases.models import Category, Grade
 
 from .. import checklist
 from ..models import Answer, CaseFileAudit
-from .base import GdsFormMixin, textarea
+from .base import EditConflictMixin, GdsFormMixin, textarea
 
 
 def _evidence(code):
@@ -14,9 +14,10 @@ def _evidence(code):
     return HTML('{% include "audits/includes/evidence.html" with facts=evidence.' + code + " %}")
 
 
-class AuditForm(GdsFormMixin, forms.ModelForm):
+class AuditForm(EditConflictMixin, GdsFormMixin, forms.ModelForm):
     """Save as a draft with any rows answered; completing needs every row, a grade, and a comment where not met."""
 
+    any_change_conflicts = True
     submit_label = ""
 
     class Meta:

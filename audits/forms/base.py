@@ -1,8 +1,8 @@
 from django import forms
 
-from cases.forms.base import GdsFormMixin, StaffChoiceField, textarea
+from cases.forms.base import EditConflictMixin, GdsFormMixin, StaffChoiceField, textarea
 
-__all__ = ["GdsFormMixin", "StaffChoiceField", "not_in_future", "textarea"]
+__all__ = ["EditConflictMixin", "GdsFormMixin", "StaffChoiceField", "not_in_future", "textarea"]
 
 
 def not_in_future(day, today, what="The date"):

@@ -2,10 +2,10 @@ from crispy_forms_gds.layout import Field, Fixed, Layout
 from django import forms
 
 from ..models import AuditProgramme
-from .base import GdsFormMixin
+from .base import EditConflictMixin, GdsFormMixin
 
 
-class ProgrammeForm(GdsFormMixin, forms.ModelForm):
+class ProgrammeForm(EditConflictMixin, GdsFormMixin, forms.ModelForm):
     submit_label = "Save the programme"
 
     class Meta:

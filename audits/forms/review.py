@@ -4,7 +4,7 @@ from django import forms
 
 from .. import themes
 from ..models import Judgement, ManagerPracticeReview
-from .base import GdsFormMixin, textarea
+from .base import EditConflictMixin, GdsFormMixin, textarea
 
 
 def _include(template, **variables):
@@ -13,9 +13,10 @@ def _include(template, **variables):
     return HTML('{% include "' + template + '" with ' + args + " %}")
 
 
-class ReviewForm(GdsFormMixin, forms.ModelForm):
+class ReviewForm(EditConflictMixin, GdsFormMixin, forms.ModelForm):
     """Save as a draft at any point; completing needs every theme judged with its evidence."""
 
+    any_change_conflicts = True
     submit_label = ""
 
     class Meta:

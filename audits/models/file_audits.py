@@ -6,6 +6,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from cases.models import Grade
+from organisation import writes
 from organisation.scoping import child_filter
 
 from .. import checklist
@@ -166,7 +167,6 @@ class CorrectiveAction(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = CorrectiveActionQuerySet.as_manager()
-    # Done and verified are conditional update()s, which history skips: done_on/verified_on record them.
     history = HistoricalRecords()
 
     class Meta:
@@ -209,24 +209,18 @@ class CorrectiveAction(models.Model):
     def can_verify(self, user):
         return self.verified_on is None and self.audit.auditor_id == user.pk
 
-    def mark_done(self, on):
-        """Record the action done; a second, concurrent record changes nothing."""
-        changed = CorrectiveAction.objects.filter(pk=self.pk, done_on__isnull=True).update(done_on=on)
-        if changed:
-            self.done_on = on
-        return bool(changed)
+    def mark_done(self, on, *, by=None):
+        """Record the action done (by its owner, unless said); a second, concurrent record changes nothing."""
+        return writes.transition(self, {"done_on": None}, by=by or self.owner, done_on=on)
 
     def verify(self, *, by, on, done_on=None):
         """Record the auditor's check; a done date is recorded too if the owner has not.
 
-        Conditional update: two verifications at once leave exactly one.
+        Two verifications at once leave exactly one.
         """
         done_on = self.done_on or done_on
         if done_on is None:
             raise ValidationError({"done_on": "Enter the date the action was done."})
-        changed = CorrectiveAction.objects.filter(pk=self.pk, verified_on__isnull=True).update(
-            done_on=done_on, verified_by=by, verified_on=on
+        return writes.transition(
+            self, {"verified_on": None}, by=by, done_on=done_on, verified_by=by, verified_on=on
         )
-        if changed:
-            self.done_on, self.verified_by, self.verified_on = done_on, by, on
-        return bool(changed)

@@ -49,7 +49,7 @@ def action_detail(request, pk):
                 return redirect(action.audit)
         elif "done" in request.POST and action.can_mark_done(user):
             if done_form.is_valid():
-                done = action.mark_done(done_form.cleaned_data["done_on"])
+                done = action.mark_done(done_form.cleaned_data["done_on"], by=user)
                 _tell(request, done, "Action recorded as done.", "This action had already been recorded as done.")
                 return redirect(action)
         else:

@@ -76,12 +76,15 @@ def _audit_form(request, audit, today, answers):
     form = AuditForm(request.POST or None, instance=audit, completing=completing, answers=answers)
     if request.method == "POST" and form.is_valid():
         try:
-            services.save_audit(audit=form.instance, answers=form.answers(), complete=completing, today=today)
+            saved = form.save_if_current(lambda: services.save_audit(
+                audit=form.instance, answers=form.answers(), complete=completing, today=today
+            ))
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, "Audit completed." if completing else "Audit saved as a draft.")
-            return redirect(audit)
+            if saved:
+                messages.success(request, "Audit completed." if completing else "Audit saved as a draft.")
+                return redirect(audit)
     previous = (
         CaseFileAudit.objects.completed().filter(child=audit.child).exclude(pk=audit.pk).select_related("auditor")
     )
@@ -127,9 +130,9 @@ def respond(request, pk):
     form = ResponseForm(request.POST or None, instance=audit)
     if request.method == "POST" and form.is_valid():
         form.instance.responded_at = timezone.now()
-        form.save()
-        messages.success(request, "Your response has been saved.")
-        return redirect(audit)
+        if form.save_if_current():
+            messages.success(request, "Your response has been saved.")
+            return redirect(audit)
     return render(request, "audits/audit_subform.html", {
         "form": form, "audit": audit, "title": "Respond to the audit",
     })
@@ -145,8 +148,7 @@ def reviewing_officer_told(request, pk):
         request.POST or None, instance=audit, officers=reviewing_officers(), today=timezone.localdate(),
         initial={"reviewing_officer_told": audit.reviewing_officer_told_id or audit.child.reviewing_officer_id},
     )
-    if request.method == "POST" and form.is_valid():
-        form.save()
+    if request.method == "POST" and form.is_valid() and form.save_if_current():
         messages.success(request, "Recorded that the IRO or CP chair was told.")
         return redirect(audit)
     return render(request, "audits/audit_subform.html", {

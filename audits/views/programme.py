@@ -96,9 +96,14 @@ def programme_settings(request):
     if request.method == "POST" and not can_change:
         raise Http404
     programme = AuditProgramme.current()
-    form = ProgrammeForm(request.POST or None, instance=AuditProgramme.current()) if can_change else None
-    if form is not None and request.method == "POST" and form.is_valid():
-        services.update_programme(values=form.cleaned_data, by=request.user)
+    form = None
+    if can_change:
+        # A row to lock and version from the first edit on, so two first saves cannot both stand.
+        programme = AuditProgramme.objects.get_or_create(pk=1)[0]
+        form = ProgrammeForm(request.POST or None, instance=programme)
+    if form is not None and request.method == "POST" and form.is_valid() and form.save_if_current(
+        lambda: services.update_programme(values=form.cleaned_data, by=request.user)
+    ):
         messages.success(request, "Audit programme saved.")
         return redirect("audits:programme")
     changes = StandardChange.objects.filter(code=services.PROGRAMME_CODE).select_related("changed_by")[:20]

@@ -52,12 +52,15 @@ def _review_form(request, review, today, answers):
     form = ReviewForm(request.POST or None, instance=review, completing=completing, answers=answers)
     if request.method == "POST" and form.is_valid():
         try:
-            services.save_review(review=form.instance, answers=form.answers(), complete=completing, today=today)
+            saved = form.save_if_current(lambda: services.save_review(
+                review=form.instance, answers=form.answers(), complete=completing, today=today
+            ))
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, "Review completed." if completing else "Review saved as a draft.")
-            return redirect(review)
+            if saved:
+                messages.success(request, "Review completed." if completing else "Review saved as a draft.")
+                return redirect(review)
     return render(request, "audits/review_form.html", {
         "form": form,
         "review": review,

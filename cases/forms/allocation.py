@@ -2,7 +2,7 @@
 from django import forms
 from django.utils import timezone
 
-from .base import GdsForm
+from .base import EditConflictMixin, GdsForm
 
 
 class WorkerChoiceField(forms.ModelChoiceField):
@@ -12,8 +12,9 @@ class WorkerChoiceField(forms.ModelChoiceField):
         return f"{worker}: {worker.open_cases} of {capacity} cases{over}"
 
 
-class AllocationForm(GdsForm, forms.Form):
+class AllocationForm(EditConflictMixin, GdsForm, forms.Form):
     submit_label = "Allocate"
+    any_change_conflicts = True  # another allocation of the child meanwhile, whoever it went to
     worker = WorkerChoiceField(queryset=None, widget=forms.RadioSelect, label="Allocate to", empty_label=None)
     purpose = forms.CharField(label="Purpose of allocation", widget=forms.Textarea(attrs={"rows": 3}))
     expectations = forms.CharField(
@@ -33,7 +34,9 @@ class AllocationForm(GdsForm, forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
-    def __init__(self, *args, workers, **kwargs):
+    def __init__(self, *args, workers, child, **kwargs):
+        # The child is the record this form changes: another allocation meanwhile is a conflict.
+        self.instance = child
         super().__init__(*args, **kwargs)
         self.fields["worker"].queryset = workers
 

@@ -3,7 +3,7 @@ from django import forms
 
 from ..models import Assessment, AssessmentVersion, Grade, PlanAction
 from ..sign_off import K5_ITEMS
-from .base import DateInput, GdsForm
+from .base import DateInput, EditConflictMixin, GdsForm
 
 
 class StartAssessmentForm(GdsForm, forms.Form):
@@ -11,7 +11,7 @@ class StartAssessmentForm(GdsForm, forms.Form):
     kind = forms.ChoiceField(label="What are you writing?", choices=Assessment.Kind.choices, widget=forms.RadioSelect)
 
 
-class VersionForm(GdsForm, forms.ModelForm):
+class VersionForm(EditConflictMixin, GdsForm, forms.ModelForm):
     submit_label = None  # the template shows "Save draft" and "Submit for sign-off"
     form_tag = False
 

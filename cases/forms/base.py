@@ -2,8 +2,12 @@
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Submit
 from django import forms
+from django.db import IntegrityError, transaction
 from django.forms.utils import flatatt
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+
+from organisation import writes
 
 
 class GdsFormMixin:
@@ -76,3 +80,75 @@ class StaffChoiceField(forms.ModelChoiceField):
 
 def textarea(rows=4):
     return forms.Textarea(attrs={"rows": rows})
+
+
+class EditConflictMixin:
+    """An edit form that never silently overwrites: it carries the version it was read at.
+
+    `save_if_current()` saves only if nobody changed this form's fields since; otherwise
+    the form gets an error naming who changed them and when, `conflict` lists their
+    values beside yours, and the version moves on so that saving again is a choice.
+    A form whose questions are also kept in other rows (an audit's answers) sets
+    `any_change_conflicts`: then any save of the record since counts.
+    """
+
+    any_change_conflicts = False
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["read_version"] = forms.IntegerField(
+            widget=forms.HiddenInput, required=False, initial=writes.version_of(self.instance)
+        )
+        self.helper.render_hidden_fields = True  # forms with a crispy layout list only their visible fields
+        self.conflict = []
+
+    def clean(self):
+        cleaned = super().clean()
+        self.read_version = cleaned.pop("read_version", None)
+        # Every page renders the field; a post without it (a script, not a person) is not checked.
+        self.checks_version = self.add_prefix("read_version") in self.data
+        return cleaned
+
+    def _tracked_fields(self):
+        model_fields = {f.name: f for f in self.instance._meta.concrete_fields}
+        return [model_fields[name] for name in self.fields if name in model_fields]
+
+    def save_if_current(self, save=None):
+        """Save (or call `save()`) in one transaction unless the record changed meanwhile; True if saved.
+
+        A first save that loses a race to another (a unique row per parent) is a conflict
+        too, where the form says how to find the row saved meanwhile (`saved_meanwhile()`).
+        """
+        fields = self._tracked_fields()
+        try:
+            with transaction.atomic():
+                change = None
+                if self.instance.pk is not None and self.checks_version:
+                    compared = None if self.any_change_conflicts else [f.attname for f in fields]
+                    change = writes.change_since(self.instance, self.read_version, compared)
+                if change is None:
+                    (save or self.save)()
+                    return True
+        except IntegrityError:
+            if self.instance.pk is not None or not hasattr(self, "saved_meanwhile"):
+                raise
+            change = self.saved_meanwhile().history.first()
+        self._show_conflict(change, fields)
+        return False
+
+    def _show_conflict(self, change, fields):
+        who = change.history_user or "Someone"
+        when = timezone.localtime(change.history_date)
+        self.add_error(
+            None,
+            f"{who} changed this on {when:%-d %B %Y} at {when:%H:%M} while you were editing it. "
+            "Nothing you typed is lost: compare their version with yours below, "
+            "then save again to keep yours.",
+        )
+        for field in fields:
+            theirs, yours = getattr(change, field.name), self.cleaned_data.get(field.name)
+            if theirs != yours:
+                self.conflict.append((self.fields[field.name].label or field.verbose_name, theirs, yours))
+        data = self.data.copy()
+        data[self.add_prefix("read_version")] = change.history_id
+        self.data = data

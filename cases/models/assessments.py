@@ -134,8 +134,6 @@ class AssessmentVersion(models.Model):
     affirmed_holistic = models.BooleanField(default=False)
 
     objects = VersionQuerySet.as_manager()
-    # Sign-off moves status with a conditional update(), which history skips: the decision is kept
-    # on the version (decided_by/at, grade) and as a ManagementDecision on the child's record.
     history = HistoricalRecords()
 
     class Meta:
@@ -155,8 +153,12 @@ class AssessmentVersion(models.Model):
         return f"{self.assessment} v{self.number}"
 
     def save(self, *args, **kwargs):
-        # A submitted or decided version never changes; decisions move status with update().
-        if self.pk and AssessmentVersion.objects.filter(pk=self.pk).exclude(status=self.Status.DRAFT).exists():
+        # A submitted version changes only by its decision (content untouched); a decided one never.
+        stored = self.pk and AssessmentVersion.objects.filter(pk=self.pk).values("status", *self.CONTENT_FIELDS).first()
+        if stored and stored["status"] != self.Status.DRAFT and (
+            stored["status"] != self.Status.SUBMITTED
+            or any(getattr(self, field) != stored[field] for field in self.CONTENT_FIELDS)
+        ):
             raise ValidationError("A submitted, signed-off or returned version cannot be edited.")
         super().save(*args, **kwargs)
 

@@ -2,7 +2,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -73,19 +72,26 @@ def edit_version(request, pk):
     form = VersionForm(request.POST or None, instance=version)
     actions = PlanActionFormSet(request.POST or None, instance=version)
     if request.method == "POST" and form.is_valid() and actions.is_valid():
+        def save():
+            form.save()
+            actions.save()
+            if "submit" in request.POST:
+                sign_off.submit(version=version, author=request.user)
+
         try:
-            with transaction.atomic():
-                form.save()
-                actions.save()
-                if "submit" in request.POST:
-                    sign_off.submit(version=version, author=request.user)
+            saved = form.save_if_current(save)
         except ValidationError as error:
             _add_errors(form, error)
-        else:
-            if "submit" in request.POST:
-                messages.success(request, "Submitted for sign-off. Your manager has been asked to review it.")
-            else:
-                messages.success(request, "Draft saved.")
+            saved = False
+        except sign_off.AlreadyDecided as error:
+            messages.error(request, str(error))
+            return redirect(assessment)
+        if saved:
+            submitted = "submit" in request.POST
+            messages.success(
+                request, "Submitted for sign-off. Your manager has been asked to review it." if submitted
+                else "Draft saved."
+            )
             return redirect(assessment)
     return render(
         request,

@@ -146,14 +146,10 @@ def allocate_child(request, pk):
         .annotate(open_cases=Count("caseload", filter=Q(caseload__closed_on__isnull=True)))
         .order_by("last_name", "first_name")
     )
-    form = AllocationForm(request.POST or None, workers=workers, initial={"worker": child.worker_id})
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        allocate(
-            child=child, team=child.team, worker=data["worker"], by=request.user, on=today,
-            purpose=data["purpose"], expectations=data["expectations"], contingency=data["contingency"],
-            timescale=data["timescale"], over_capacity_justification=data["over_capacity_justification"],
-        )
-        messages.success(request, f"{child.full_name} is allocated to {data['worker']}.")
+    form = AllocationForm(request.POST or None, workers=workers, child=child, initial={"worker": child.worker_id})
+    if request.method == "POST" and form.is_valid() and form.save_if_current(lambda: allocate(
+        child=child, team=child.team, by=request.user, on=today, **form.cleaned_data
+    )):
+        messages.success(request, f"{child.full_name} is allocated to {form.cleaned_data['worker']}.")
         return redirect(child)
     return render(request, "cases/allocate.html", {"child": child, "form": form, "today": today})

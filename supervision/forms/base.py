@@ -1,3 +1,3 @@
-from cases.forms.base import GdsFormMixin, StaffChoiceField, textarea
+from cases.forms.base import EditConflictMixin, GdsFormMixin, StaffChoiceField, textarea
 
-__all__ = ["GdsFormMixin", "StaffChoiceField", "textarea"]
+__all__ = ["EditConflictMixin", "GdsFormMixin", "StaffChoiceField", "textarea"]

@@ -3,10 +3,10 @@ from django import forms
 
 from supervision.models import CaseDiscussion, DiscussionAction
 
-from .base import GdsFormMixin, StaffChoiceField, textarea
+from .base import EditConflictMixin, GdsFormMixin, StaffChoiceField, textarea
 
 
-class CaseDiscussionForm(GdsFormMixin, forms.ModelForm):
+class CaseDiscussionForm(EditConflictMixin, GdsFormMixin, forms.ModelForm):
     submit_label = "Save the case discussion"
 
     class Meta:

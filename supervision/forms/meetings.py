@@ -3,7 +3,7 @@ from django import forms
 
 from supervision.models import TeamMeeting, TeamMeetingAction
 
-from .base import GdsFormMixin, StaffChoiceField, textarea
+from .base import EditConflictMixin, GdsFormMixin, StaffChoiceField, textarea
 
 
 class StaffMultipleChoiceField(forms.ModelMultipleChoiceField):
@@ -11,7 +11,7 @@ class StaffMultipleChoiceField(forms.ModelMultipleChoiceField):
         return f"{member} ({member.get_role_display()})"
 
 
-class TeamMeetingForm(GdsFormMixin, forms.ModelForm):
+class TeamMeetingForm(EditConflictMixin, GdsFormMixin, forms.ModelForm):
     submit_label = "Save the team meeting"
 
     held_on = DateInputField(label="Date")

@@ -4,7 +4,7 @@ from django import forms
 
 from supervision.models import AgendaItem, PersonalSection, SupervisionSession
 
-from .base import GdsFormMixin, textarea
+from .base import EditConflictMixin, GdsFormMixin, textarea
 
 
 class ChildChoiceField(forms.ModelMultipleChoiceField):
@@ -39,7 +39,7 @@ class AgendaItemForm(GdsFormMixin, forms.ModelForm):
         error_messages = {"text": {"required": "Enter the agenda item"}}
 
 
-class NotesForm(GdsFormMixin, forms.ModelForm):
+class NotesForm(EditConflictMixin, GdsFormMixin, forms.ModelForm):
     submit_label = "Save my notes"
 
     class Meta:
@@ -52,7 +52,7 @@ class NotesForm(GdsFormMixin, forms.ModelForm):
         }
 
 
-class RecordForm(GdsFormMixin, forms.ModelForm):
+class RecordForm(EditConflictMixin, GdsFormMixin, forms.ModelForm):
     submit_label = "Save the record"
 
     date = DateInputField(label="Date of the session")
@@ -67,13 +67,17 @@ class RecordForm(GdsFormMixin, forms.ModelForm):
         }
 
 
-class PersonalSectionForm(GdsFormMixin, forms.ModelForm):
+class PersonalSectionForm(EditConflictMixin, GdsFormMixin, forms.ModelForm):
     submit_label = "Save the personal section"
 
     class Meta:
         model = PersonalSection
         fields = list(PersonalSection.FIELDS)
         widgets = {name: textarea(3) for name in PersonalSection.FIELDS}
+
+    def saved_meanwhile(self):
+        """The section another first save created while this one was being typed."""
+        return PersonalSection.objects.get(session=self.instance.session_id)
 
 
 class CancelForm(GdsFormMixin, forms.Form):

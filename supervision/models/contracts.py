@@ -31,7 +31,6 @@ class SupervisionContract(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = ContractQuerySet.as_manager()
-    # Signing is a conditional update(), which history skips: the signed-on dates record it.
     history = HistoricalRecords()
 
     class Meta:

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from organisation import standards
+from organisation import standards, writes
 from organisation.scoping import child_filter, personal_file_filter
 from organisation.working_days import add_working_days
 
@@ -59,7 +59,6 @@ class CaseDiscussion(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = CaseDiscussionQuerySet.as_manager()
-    # Filing is a conditional update(), which history skips: filed_at records when it happened.
     history = HistoricalRecords()
 
     class Meta:
@@ -92,9 +91,8 @@ class CaseDiscussion(models.Model):
         return timezone.localdate(self.filed_at) if self.filed_at else None
 
     def revise(self, **fields):
-        """Change the discussion while it is not yet on the child's record; False once it is."""
-        unfiled = CaseDiscussion.objects.filter(pk=self.pk, filed_at=None)
-        return unfiled.update(**fields, updated_at=timezone.now()) == 1
+        """The supervisor changes the discussion while it is not yet on the child's record; False once it is."""
+        return writes.transition(self, {"filed_at": None}, by=self.session.supervisor, **fields)
 
     def missing_for_filing(self):
         """Labels of the W 3 items still empty."""

@@ -9,6 +9,7 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from organisation import writes
 from organisation.scoping import personal_file_filter
 
 
@@ -58,8 +59,6 @@ class SupervisionSession(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = SessionQuerySet.as_manager()
-    # Holding and acknowledging use conditional update(), which history skips: those steps keep
-    # their own who/when fields (completed_at, acknowledged/commented at) on the session.
     history = HistoricalRecords()
 
     class Meta:
@@ -100,23 +99,24 @@ class SupervisionSession(models.Model):
 
     def cancel(self, reason):
         """Cancel a planned session; False if it had already been held or cancelled."""
-        changed = SupervisionSession.objects.filter(pk=self.pk, status=self.Status.PLANNED).update(
-            status=self.Status.CANCELLED, cancelled_reason=reason
+        return writes.transition(
+            self, {"status": self.Status.PLANNED}, by=self.supervisor,
+            status=self.Status.CANCELLED, cancelled_reason=reason,
         )
-        return changed == 1
 
     def acknowledge(self, now, comment=""):
         """The supervisee acknowledges the completed record (dated), optionally commenting; once only."""
         fields = {"acknowledged_at": now}
         if comment:
             fields.update(supervisee_comment=comment, commented_at=now)
-        return SupervisionSession.objects.awaiting_acknowledgement().filter(pk=self.pk).update(**fields) == 1
+        awaiting = {"status": self.Status.HELD, "acknowledged_at": None}
+        return writes.transition(self, awaiting, by=self.supervisee, **fields)
 
     def add_comment(self, now, comment):
         """The supervisee comments on the completed record instead of (or before) acknowledging it."""
-        return SupervisionSession.objects.held().filter(pk=self.pk).update(
-            supervisee_comment=comment, commented_at=now
-        ) == 1
+        return writes.transition(
+            self, {"status": self.Status.HELD}, by=self.supervisee, supervisee_comment=comment, commented_at=now
+        )
 
     def completion_problems(self, today):
         """Why the supervisor cannot complete the record yet (an empty list when they can)."""

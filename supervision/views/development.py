@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from organisation import writes
 from organisation.models import StaffMember
 
 from ..forms import AppraisalForm, ContractForm, ObservationForm
@@ -44,10 +45,7 @@ def contract_new(request, staff_pk):
 @require_POST
 def contract_sign(request, pk):
     contract = get_object_or_404(SupervisionContract.objects.filter(staff=request.user), pk=pk)
-    signed = SupervisionContract.objects.filter(pk=contract.pk, staff_signed_on=None).update(
-        staff_signed_on=timezone.localdate()
-    )
-    if signed:
+    if writes.transition(contract, {"staff_signed_on": None}, by=request.user, staff_signed_on=timezone.localdate()):
         messages.success(request, "You have signed your supervision contract.")
     return redirect("supervision:mine")
 

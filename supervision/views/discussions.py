@@ -72,9 +72,13 @@ def discussion_edit(request, pk):
     form = CaseDiscussionForm(request.POST, instance=discussion)
     if not form.is_valid():
         return _render_edit(request, discussion, status=400, form=form)
-    if not discussion.revise(**form.cleaned_data):
-        messages.error(request, "This case discussion is already on the child's record and can no longer change.")
+    try:
+        saved = form.save_if_current(lambda: services.revise_case_discussion(discussion, **form.cleaned_data))
+    except services.AlreadyDone as error:
+        messages.error(request, str(error))
         return redirect(discussion)
+    if not saved:
+        return _render_edit(request, discussion, status=409, form=form)
     messages.success(request, f"The case discussion about {discussion.child.full_name} is saved.")
     return redirect(discussion.session)
 

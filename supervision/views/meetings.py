@@ -50,8 +50,7 @@ def meeting_new(request, team_pk):
 def meeting_edit(request, pk):
     meeting = _managed_meeting(request, pk)
     form = TeamMeetingForm(request.POST or None, instance=meeting, members=_members(meeting.team))
-    if form.is_valid():
-        form.save()
+    if form.is_valid() and form.save_if_current():
         messages.success(request, "The team meeting is saved.")
         return redirect(meeting)
     return render(request, "supervision/meeting_form.html", {"form": form, "team": meeting.team, "meeting": meeting})

@@ -116,7 +116,8 @@ def save_notes(request, pk):
     if not form.is_valid():
         return _render(request, session, status=400, notes_form=form)
     # Only the supervisee's fields: the supervisor may be completing the record at the same moment.
-    form.instance.save(update_fields=NotesForm.Meta.fields)
+    if not form.save_if_current(lambda: form.instance.save(update_fields=NotesForm.Meta.fields)):
+        return _render(request, session, status=409, notes_form=form)
     messages.success(request, "Your notes are saved.")
     return redirect(session)
 
@@ -145,12 +146,16 @@ def write_record(request, pk):
         return _no_longer_open(request, session)
     form = RecordForm(request.POST or None, instance=session)
     if form.is_valid():
+        data = form.cleaned_data
         try:
-            services.save_record(session=session, on=form.cleaned_data["date"], record=form.cleaned_data["record"])
+            saved = form.save_if_current(
+                lambda: services.save_record(session=session, on=data["date"], record=data["record"])
+            )
         except services.AlreadyDone:
             return _no_longer_open(request, session)
-        messages.success(request, "The record is saved.")
-        return redirect(session)
+        if saved:
+            messages.success(request, "The record is saved.")
+            return redirect(session)
     return render(request, "supervision/session_record.html", {"form": form, "session": session})
 
 
@@ -163,8 +168,7 @@ def personal_section(request, pk):
     if request.method == "POST" and not writable:
         raise PermissionDenied
     form = PersonalSectionForm(request.POST or None, instance=personal) if writable else None
-    if form is not None and form.is_valid():
-        form.save()
+    if form is not None and form.is_valid() and form.save_if_current():
         messages.success(request, "The personal section is saved in the personal supervision file.")
         return redirect(session)
     return render(

@@ -5,6 +5,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from organisation import writes
+
 from .. import retention
 from ..forms import LegalHoldForm
 from ..models import DisposalRecord, LegalHold, RetentionRule
@@ -44,10 +46,8 @@ def retention_page(request):
 def lift_hold(request, pk):
     administrators_only(request.user)
     hold = get_object_or_404(LegalHold.objects.active(), pk=pk)
-    # Conditional, so two administrators lifting at once make one lift; lifted_by/at record who and when.
-    LegalHold.objects.filter(pk=hold.pk, lifted_at__isnull=True).update(
-        lifted_at=timezone.now(), lifted_by=request.user
-    )
+    # Two administrators lifting at once make one lift; lifted_by/at record who and when.
+    writes.transition(hold, {"lifted_at": None}, by=request.user, lifted_at=timezone.now(), lifted_by=request.user)
     messages.success(request, f"The legal hold on {hold.child.local_id} is lifted.")
     return redirect("traceability:retention")
 
