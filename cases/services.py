@@ -16,7 +16,7 @@ def allocate(
     The child's `team` and `worker` always mirror the open Allocation row. The child's row
     is locked first, so two allocations at once end one after the other.
     """
-    child = writes.lock(child)
+    writes.lock(child)
     for current in child.allocations.filter(ended_on__isnull=True):
         current.ended_on = on
         writes.save(current, by=by, update_fields=["ended_on"])
@@ -34,6 +34,5 @@ def allocate(
     )
     allocation.full_clean()
     writes.save(allocation, by=by)
-    child.team, child.worker = team, worker
-    writes.save(child, by=by, update_fields=["team", "worker"])
+    writes.transition(child, {}, by=by, team=team, worker=worker)
     return allocation

@@ -64,7 +64,15 @@ def _subject_ids(child_pk):
     return {"cases.AssessmentVersion": assessments, "cases.PlanAction": versions}
 
 
-def _shown(value):
+class StaffRef(int):
+    """A staff member's id in a change, named once the page's changes are known (one query for all)."""
+
+
+def _shown(f, value):
+    if value is not None and f.choices:
+        value = dict(f.flatchoices).get(value, value)
+    elif value is not None and f.is_relation and f.related_model is StaffMember:
+        return StaffRef(value)
     text = "" if value is None else str(value)
     return text if len(text) <= VALUE_LENGTH else text[: VALUE_LENGTH - 1] + "…"
 
@@ -82,9 +90,9 @@ def _changes(rows, model):
             if before is None:
                 # The first row we hold: every value it was saved with (none for a deletion).
                 if row.history_type != "-" and new not in (None, ""):
-                    fields.append((str(f.verbose_name), "", _shown(new)))
+                    fields.append((str(f.verbose_name), "", _shown(f, new)))
             elif getattr(before, f.attname) != new:
-                fields.append((str(f.verbose_name), _shown(getattr(before, f.attname)), _shown(new)))
+                fields.append((str(f.verbose_name), _shown(f, getattr(before, f.attname)), _shown(f, new)))
         previous[row.id] = row
         yield Change(
             at=row.history_date, user_id=row.history_user_id, what=str(model._meta.verbose_name),
@@ -103,7 +111,14 @@ def record_history(child_pk, limit=HISTORY_LIMIT):
         changes.extend(_changes(rows, model))
     changes.sort(key=lambda change: change.at, reverse=True)
     changes = changes[:limit]
-    users = StaffMember.objects.in_bulk({c.user_id for c in changes if c.user_id})
+    named = {c.user_id for c in changes if c.user_id}
+    named |= {value for c in changes for _, *values in c.fields for value in values if isinstance(value, StaffRef)}
+    users = StaffMember.objects.in_bulk(named)
+
+    def name(value):
+        return str(users.get(value, value)) if isinstance(value, StaffRef) else value
+
     for change in changes:
         change.user = users.get(change.user_id)
+        change.fields = [(label, name(old), name(new)) for label, old, new in change.fields]
     return changes
