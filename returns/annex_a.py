@@ -1,20 +1,23 @@
 """Reading an Ofsted Annex A workbook (ILACS lists 1-11) with headers matched as the merge specification does."""
+import itertools
 import re
-import zipfile
 from functools import cache
 from pathlib import Path
 
 import yaml
-from openpyxl import load_workbook
 
 from cases.models import Assessment, Category, ChronologyEntry
 
 from . import codes
 from .rows import CP_REVIEW, ICPC, STRATEGY, Assessed, Event, Involvement, RowError, SourceRow, Visit
+from .workbooks import FileError, open_workbook
 
 SPEC = Path(__file__).parent / "specs" / "annex-a-merge.yml"
 CHILD_ID = "Child Unique ID"
-LIST_NUMBER = re.compile(r"list\s*(\d+)", re.IGNORECASE)
+# "List 1", "List_1", "List1", "List 1 - Contacts", "Annex A List_10".
+LIST_NUMBER = re.compile(r"list[\s_\-.]*(\d+)", re.IGNORECASE)
+# Ofsted's template puts a title and notes above the header row; the header is looked for in this many rows.
+HEADER_SEARCH = 15
 # Lists Oversight reads children from; list 1 (contacts) and 11 (adopters) are not open cases.
 NOT_CASES = {1: "contacts are not open cases in Oversight", 11: "adopters are not children"}
 # The involvement each list evidences, and its start and end columns.
@@ -32,10 +35,6 @@ INVOLVEMENT = {
 EXTRA_COLUMNS = {2: ["Allocated Team", "Allocated Worker"]}
 # Columns Oversight reads that the specification marks as never blank.
 MANDATORY = {CHILD_ID, "Gender", "Ethnicity"}
-
-
-class FileError(ValueError):
-    """The file as a whole cannot be read as this return."""
 
 
 @cache
@@ -83,37 +82,47 @@ def match_headers(list_number, headers):
     return found
 
 
+def find_header(list_number, rows):
+    """(row number, headers, {column: index}, the rows after the header) of the header row: among the first rows,
+    the one matching most of the list's columns, so a title and notes above it are passed over."""
+    seen, best = [], (0, (), {})
+    for values in rows:
+        seen.append(values)
+        columns = match_headers(list_number, values)
+        if len(columns) > len(best[2]):
+            best = (len(seen) - 1, values, columns)
+        # The child identifier and another column make a header row: no need to look further.
+        if (CHILD_ID in columns and len(columns) >= 2) or len(seen) >= HEADER_SEARCH:
+            break
+    index, headers, columns = best
+    return index + 1, headers, columns, itertools.chain(seen[index + 1:], rows)
+
+
 class AnnexAReader:
     """Streams the rows of an Annex A workbook as SourceRows."""
 
     format_label = "Annex A"
 
     def __init__(self, stream):
-        if not zipfile.is_zipfile(stream):
-            raise FileError("The file is not an Excel workbook (.xlsx).")
-        stream.seek(0)
-        try:
-            # read_only streams rows; data_only gives the value a formula last calculated.
-            self.workbook = load_workbook(stream, read_only=True, data_only=True)
-        except Exception as error:  # openpyxl raises many types for a damaged file
-            raise FileError(f"The workbook cannot be opened: {error}") from error
         self.sheets = []
-        for sheet in self.workbook.worksheets:
+        for sheet in open_workbook(stream):
             found = LIST_NUMBER.search(sheet.title)
             if found and int(found.group(1)) in spec():
                 self.sheets.append((int(found.group(1)), sheet))
         if not self.sheets:
-            raise FileError("No sheet is named after an Annex A list (List 1 to List 11).")
+            raise FileError("No sheet is named after an Annex A list (List 1 to List 11, as 'List 1', 'List_1' "
+                            "or 'List 1 - Contacts').")
+        # Per sheet: the header row's number, the columns matched and the headers no column matched.
+        self.read_columns = {}
 
     def total(self):
-        return sum(max((sheet.max_row or 1) - 1, 0) for _, sheet in self.sheets)
+        return sum(max(sheet.max_row - 1, 0) for _, sheet in self.sheets)
 
     def __iter__(self):
         for number, sheet in self.sheets:
-            rows = sheet.iter_rows(values_only=True)
-            headers = next(rows, None) or ()
-            columns = match_headers(number, headers)
-            for row_number, values in enumerate(rows, start=2):
+            header_number, headers, columns, rows = find_header(number, iter(sheet.rows()))
+            self.read_columns[sheet.title] = (header_number, columns, headers)
+            for row_number, values in enumerate(rows, start=header_number + 1):
                 if all(codes.text(v) == "" for v in values):
                     continue
                 yield self._row(number, columns, row_number, values)
@@ -124,9 +133,14 @@ class AnnexAReader:
         if CHILD_ID not in columns and number != 11:
             row.errors.append(f"no column matches '{CHILD_ID}'")
             return row
-        row.child_id = codes.text(cells.get(CHILD_ID))
         if number in NOT_CASES:
+            row.child_id = codes.text(cells.get(CHILD_ID))
             row.skipped = f"List {number}: {NOT_CASES[number]}"
+            return row
+        try:
+            row.child_id = codes.identifier(cells.get(CHILD_ID), CHILD_ID)
+        except RowError as error:
+            row.errors.append(str(error))
             return row
         for name in MANDATORY:
             if name in columns and not codes.text(cells.get(name)):

@@ -14,6 +14,7 @@ from .cin_census import CinCensusReader
 from .models import Format, ImportBatch
 from .planning import Outcome, plan_children
 from .ssda903 import Ssda903Reader, looks_like_903_csv
+from .workbooks import is_xls
 from .workforce import WorkforceReader, apply_staff, plan_staff
 
 READERS = {Format.ANNEX_A: AnnexAReader, Format.CIN_CENSUS: CinCensusReader, Format.SSDA903: Ssda903Reader,
@@ -25,6 +26,8 @@ logger = logging.getLogger(__name__)
 
 def detect_format(payload):
     """Which return a file is, from its content rather than its name."""
+    if is_xls(payload):
+        return Format.ANNEX_A
     if payload[:4] == b"PK\x03\x04":
         # An xlsx workbook and a zip of 903 CSV tables are both zip files; their contents tell them apart.
         try:
@@ -44,8 +47,9 @@ def detect_format(payload):
             return Format.CIN_CENSUS
     elif looks_like_903_csv(head):
         return Format.SSDA903
-    raise FileError("The file is not a return Oversight reads: an Annex A workbook (.xlsx), a CIN census (.xml), "
-                    "an SSDA903 return (.csv, the CSV tables zipped, or .xml) or a workforce census (.xml).")
+    raise FileError("The file is not a return Oversight reads: an Annex A workbook (.xlsx or .xls), "
+                    "a CIN census (.xml), an SSDA903 return (.csv, the CSV tables zipped, or .xml)"
+                    " or a workforce census (.xml).")
 
 
 def new_batch(*, file_name, payload, by, fallback_team=None):
