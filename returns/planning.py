@@ -2,7 +2,8 @@
 
 Nothing here writes; apply.py carries a plan out in one transaction.
 """
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
 
 from cases.models import CaseNote, Category, Child, Ethnicity, Gender
 from organisation.models import StaffMember, Team
@@ -14,6 +15,8 @@ from .models import SourceRecord
 PRECEDENCE = [Category.LOOKED_AFTER, Category.CHILD_PROTECTION, Category.CARE_LEAVER, Category.CHILD_IN_NEED,
               Category.EARLY_HELP]
 CHUNK = 500
+# What a return says of the child; a value no row gives (None) leaves Oversight's as it is.
+CHILD_DETAILS = ("date_of_birth", "gender", "ethnicity", "died_on", "disabilities", "primary_need")
 
 
 class Outcome:
@@ -154,7 +157,7 @@ def _plan(plan, directory, fallback_team, known, visited):
 
 def _merge_details(plan):
     rows = plan.rows
-    for name in ("date_of_birth", "gender", "ethnicity"):
+    for name in CHILD_DETAILS:
         given = {}
         for row in rows:
             if getattr(row, name) is not None:
@@ -178,12 +181,27 @@ def _merge_details(plan):
     plan.fields["category"] = min(pool, key=lambda i: PRECEDENCE.index(i.category)).category
     plan.fields["opened_on"] = min(i.start for i in involvements)
     plan.fields["closed_on"] = None if open_now else max(i.end for i in involvements)
+    _close_at_death(plan)
     if plan.existing is None:
         if plan.fields["date_of_birth"] is None:
             plan.errors.append("Date of Birth is blank and the child is not yet in Oversight"
                                + (" (the SSDA903 Header table gives it)" if plan.partial else ""))
         plan.fields["gender"] = plan.fields["gender"] or Gender.NOT_RECORDED
         plan.fields["ethnicity"] = plan.fields["ethnicity"] or Ethnicity.NOBT
+        plan.fields["disabilities"] = plan.fields["disabilities"] or ""
+        plan.fields["primary_need"] = plan.fields["primary_need"] or ""
+
+
+def _close_at_death(plan):
+    """A child who has died has no open case: it closes on the date of death."""
+    died = plan.fields["died_on"]
+    if died is None:
+        return
+    if died < plan.fields["opened_on"]:
+        plan.errors.append(f"the date of death {died} is before the involvement began ({plan.fields['opened_on']})")
+    elif plan.fields["closed_on"] is None or plan.fields["closed_on"] > died:
+        plan.fields["closed_on"] = died
+        plan.warnings.append(f"the case is closed on the date of death, {died}")
 
 
 def _allocate(plan, directory, fallback_team):
@@ -247,7 +265,12 @@ def _new_records(plan, known, visited):
     def fresh(items, already=lambda item: False):
         seen, out = set(), []
         for row in plan.rows:
+            # Two same-kind records on one date in one row are two records; in two rows (two lists), one.
+            in_row = Counter()
             for item in getattr(row, items):
+                in_row[item.key] += 1
+                if in_row[item.key] > 1 and hasattr(item, "occurrence"):
+                    item = replace(item, occurrence=in_row[item.key])
                 if item.key in seen or (plan.child_id, item.key) in known or already(item):
                     continue
                 seen.add(item.key)

@@ -29,6 +29,8 @@ class Visit:
 
 STRATEGY = "Section 47 enquiry started"
 ICPC = "Initial child protection conference"
+PP_BEGAN = "Pre-proceedings (PLO) began"
+COURT_APPLICATION = "Application to court for care proceedings"
 CP_REVIEW = "Child protection review conference"
 
 
@@ -39,10 +41,13 @@ class Event:
     event_type: str
     occurred_on: object
     summary: str
+    # The second and later event of a kind on one date in one row: numbered so each is kept.
+    occurrence: int = 1
 
     @property
     def key(self):
-        return f"chronology {self.event_type} {self.occurred_on.isoformat()}"
+        key = f"chronology {self.event_type} {self.occurred_on.isoformat()}"
+        return key if self.occurrence == 1 else f"{key} #{self.occurrence}"
 
 
 @dataclass(frozen=True)
@@ -83,6 +88,10 @@ class SourceRow:
     gender: str | None = None
     ethnicity: str | None = None
     involvement: Involvement | None = None
+    died_on: object = None
+    # DfE codes: disabilities space-separated ("NONE" for none), primary need N0-N9.
+    disabilities: str | None = None
+    primary_need: str | None = None
     # None: the return has no such column; "": the column is blank.
     team_name: str | None = None
     worker_name: str | None = None
