@@ -52,6 +52,21 @@ def detect_format(payload):
                     " or a workforce census (.xml).")
 
 
+def one_return(files):
+    """[(name, payload)] as the returns they make: SSDA903 CSV tables given one by one are one return, zipped
+    together as councils send them; every other file is a return of its own."""
+    tables = [(name, payload) for name, payload in files
+              if payload[:4] != b"PK\x03\x04" and not is_xls(payload) and looks_like_903_csv(payload[:SNIFF])]
+    others = [(name, payload) for name, payload in files if (name, payload) not in tables]
+    if len(tables) < 2:
+        return files
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, payload in tables:
+            archive.writestr(name, payload)
+    return [(" + ".join(name for name, _ in tables), out.getvalue()), *others]
+
+
 def new_batch(*, file_name, payload, by, fallback_team=None):
     return ImportBatch.objects.create(
         file_name=file_name[:255], payload=payload, file_sha256=hashlib.sha256(payload).hexdigest(),

@@ -16,7 +16,8 @@ PRECEDENCE = [Category.LOOKED_AFTER, Category.CHILD_PROTECTION, Category.CARE_LE
               Category.EARLY_HELP]
 CHUNK = 500
 # What a return says of the child; a value no row gives (None) leaves Oversight's as it is.
-CHILD_DETAILS = ("date_of_birth", "gender", "ethnicity", "died_on", "disabilities", "primary_need")
+CHILD_DETAILS = ("date_of_birth", "gender", "ethnicity", "died_on", "disabilities", "primary_need", "uasc",
+                 "uasc_ceased_on")
 
 
 class Outcome:
@@ -44,6 +45,7 @@ class ChildPlan:
     new_visits: list = field(default_factory=list)
     new_events: list = field(default_factory=list)
     new_assessments: list = field(default_factory=list)
+    new_care_spells: list = field(default_factory=list)
     # (WorkerPeriod, row, worker, team) for past allocations not yet in Oversight.
     new_allocations: list = field(default_factory=list)
     errors: list = field(default_factory=list)
@@ -56,7 +58,7 @@ class ChildPlan:
         if self.existing is None:
             return Outcome.CREATE
         if (self.changed_fields or self.reallocate or self.new_visits or self.new_events or self.new_assessments
-                or self.new_allocations):
+                or self.new_allocations or self.new_care_spells):
             return Outcome.UPDATE
         return Outcome.UNCHANGED
 
@@ -72,9 +74,11 @@ class ChildPlan:
         for one, many, items in (("visit", "visits", self.new_visits),
                                  ("chronology entry", "chronology entries", self.new_events),
                                  ("assessment or plan", "assessments or plans", self.new_assessments),
-                                 ("past allocation", "past allocations", self.new_allocations)):
+                                 ("past allocation", "past allocations", self.new_allocations),
+                                 ("care episode", "care episodes", self.new_care_spells)):
             if items:
-                said.append(f"{len(items)} {one if len(items) == 1 else many} added")
+                verb = "added or updated" if items is self.new_care_spells else "added"
+                said.append(f"{len(items)} {one if len(items) == 1 else many} {verb}")
         return said
 
 
@@ -190,6 +194,7 @@ def _merge_details(plan):
         plan.fields["ethnicity"] = plan.fields["ethnicity"] or Ethnicity.NOBT
         plan.fields["disabilities"] = plan.fields["disabilities"] or ""
         plan.fields["primary_need"] = plan.fields["primary_need"] or ""
+        plan.fields["uasc"] = bool(plan.fields["uasc"])
 
 
 def _close_at_death(plan):
@@ -280,6 +285,7 @@ def _new_records(plan, known, visited):
     plan.new_visits = fresh("visits", lambda visit: (plan.child_id, visit.occurred_on) in visited)
     plan.new_events = fresh("events")
     plan.new_assessments = fresh("assessments")
+    plan.new_care_spells = fresh("care_spells")
     # "Seen alone" on a visit already imported is not re-read: records are added, not rewritten.
 
 

@@ -64,6 +64,21 @@ class Assessed:
 
 
 @dataclass(frozen=True)
+class CareSpell:
+    """An SSDA903 episode of care: its dates and DfE codes ({CareEpisode field: value}, as sorted pairs)."""
+
+    started_on: object
+    ended_on: object
+    values: tuple = ()
+
+    @property
+    def key(self):
+        # A changed episode (an end date added, a corrected code) is a new key, and updates the one held.
+        digest = hashlib.sha256(repr((self.ended_on, self.values)).encode()).hexdigest()[:12]
+        return f"care episode {self.started_on.isoformat()} {digest}"
+
+
+@dataclass(frozen=True)
 class WorkerPeriod:
     """A closed period in the SSDA903 social worker table: who was the child's worker, from when to when."""
 
@@ -92,6 +107,8 @@ class SourceRow:
     # DfE codes: disabilities space-separated ("NONE" for none), primary need N0-N9.
     disabilities: str | None = None
     primary_need: str | None = None
+    uasc: bool | None = None
+    uasc_ceased_on: object = None
     # None: the return has no such column; "": the column is blank.
     team_name: str | None = None
     worker_name: str | None = None
@@ -101,6 +118,7 @@ class SourceRow:
     visits: list = field(default_factory=list)
     events: list = field(default_factory=list)
     assessments: list = field(default_factory=list)
+    care_spells: list = field(default_factory=list)
     errors: list = field(default_factory=list)
     warnings: list = field(default_factory=list)
     # A row that is read but brings nothing Oversight keeps (a contact, an adopter).

@@ -5,7 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from organisation.models import Role, StaffMember, Team
-from returns.imports import check, new_batch, run_import
+from returns.imports import check, new_batch, one_return, run_import
 from returns.models import ImportBatch
 
 BAR_WIDTH = 30
@@ -38,8 +38,9 @@ class Command(BaseCommand):
         for path in files:
             if not path.is_file():
                 raise CommandError(f"{path} is not a file.")
-            batch = new_batch(file_name=path.name, payload=path.read_bytes(), by=by, fallback_team=team)
-            self.stdout.write(f"{path.name}: {'importing' if apply else 'checking (dry run)'}")
+        for name, payload in one_return([(path.name, path.read_bytes()) for path in files]):
+            batch = new_batch(file_name=name, payload=payload, by=by, fallback_team=team)
+            self.stdout.write(f"{name}: {'importing' if apply else 'checking (dry run)'}")
             (run_import if apply else check)(batch, progress=self._progress)
             batch.refresh_from_db()
             failed |= self._report(batch, show)
