@@ -9,7 +9,20 @@ import yaml
 from cases.models import Assessment, Category, ChronologyEntry
 
 from . import codes
-from .rows import CP_REVIEW, ICPC, STRATEGY, Assessed, Event, Involvement, RowError, SourceRow, Visit
+from .rows import (
+    CP_REVIEW,
+    ICPC,
+    STRATEGY,
+    Assessed,
+    CareSpell,
+    Event,
+    Involvement,
+    RowError,
+    SourceRow,
+    Visit,
+    closure_summary,
+    referral_summary,
+)
 from .workbooks import FileError, open_workbook
 
 SPEC = Path(__file__).parent / "specs" / "annex-a-merge.yml"
@@ -33,6 +46,9 @@ INVOLVEMENT = {
 }
 # List 2 has no allocation columns in Ofsted's layout; councils add them, and the export does, so the worker is kept.
 EXTRA_COLUMNS = {2: ["Allocated Team", "Allocated Worker"]}
+PRIMARY_NEED = re.compile(r"^N\d$")
+# Child.disabilities when a list says only yes or no.
+DISABLED, NO_DISABILITY = "YES", "NONE"
 # Columns Oversight reads that the specification marks as never blank.
 MANDATORY = {CHILD_ID, "Gender", "Ethnicity"}
 
@@ -98,6 +114,40 @@ def find_header(list_number, rows):
     return index + 1, headers, columns, itertools.chain(seen[index + 1:], rows)
 
 
+# The columns Oversight reads, per list; every other column is reported in the dry run as not read.
+READ_COMMON = [CHILD_ID, "Gender", "Ethnicity", "Date of Birth", "Allocated Team", "Allocated Worker"]
+READ_COLUMNS = {
+    2: ["Assessment start date", "Organisation completing assessment"],
+    3: ["Date of referral", "Referral Source", "Referral NFA?"],
+    4: ["Continuous Assessment Start Date", "Continuous Assessment Date of Authorisation"],
+    5: ["Strategy discussion initiating Section 47 Enquiry Start Date", "Date of Initial Child Protection Conference"],
+    6: ["CIN Start Date", "CIN Closure Date", "Date Child Was Last Seen", "Does the Child have a Disability",
+        "Primary Need Code", "Reason for Closure"],
+    7: ["Child Protection Plan Start Date", "Child Protection Plan End Date", "Date of the Last Statutory Visit",
+        "Was the Child Seen Alone?", "Date of latest review conference", "Does the Child have a Disability"],
+    8: ["Date Started to be Looked After", "Date Ceased to be Looked After", "Date of Last Social Work Visit",
+        "Date of Latest Statutory Review", "Does the Child have a Disability", "Start Date of Most Recent Placement",
+        "Unaccompanied Asylum Seeking Child (UASC) within the Last 12 Months (Y/N)", "Child's Legal Status",
+        "Child's Category of Need", "Placement Type", "Placement Provider", "Reason Ceased to be Looked After",
+        "Placement postcode", "URN of Placement"],
+    9: [],
+    10: ["Date the Child Entered Care"],
+}
+
+
+# List 8 columns held on the child's care episode: (CareEpisode field, longest value, how the cell is read).
+PLACEMENT_COLUMNS = {
+    "Child's Legal Status": ("legal_status", 2, codes.code),
+    "Child's Category of Need": ("category_of_need", 2, codes.code),
+    "Placement Type": ("placement_type", 3, codes.code),
+    "Placement Provider": ("provider", 3, codes.code),
+    "Reason Ceased to be Looked After": ("reason_ended", 3, codes.code),
+    "Placement postcode": ("placement_postcode", 20, codes.text),
+    "URN of Placement": ("urn", 20, codes.text),
+}
+UASC_COLUMN = "Unaccompanied Asylum Seeking Child (UASC) within the Last 12 Months (Y/N)"
+
+
 class AnnexAReader:
     """Streams the rows of an Annex A workbook as SourceRows."""
 
@@ -126,6 +176,22 @@ class AnnexAReader:
                 if all(codes.text(v) == "" for v in values):
                     continue
                 yield self._row(number, columns, row_number, values)
+
+    def coverage(self):
+        """Per sheet, the columns read and the columns present but not read (for the dry run)."""
+        parts = []
+        for number, sheet in self.sheets:
+            if sheet.title not in self.read_columns:
+                continue
+            header_number, columns, headers = self.read_columns[sheet.title]
+            wanted = set(READ_COMMON + READ_COLUMNS[number]) if number in READ_COLUMNS else set()
+            read = [name for name in columns if name in wanted]
+            used = {columns[name] for name in read}
+            not_read = [codes.text(h) for i, h in enumerate(headers) if i not in used and codes.text(h)]
+            note = f"; {NOT_CASES[number]}" if number in NOT_CASES else ""
+            parts.append({"part": f"List {number}: sheet '{sheet.title}', headers on row {header_number}{note}",
+                          "read": read, "not_read": not_read})
+        return parts
 
     def _row(self, number, columns, row_number, values):
         cells = {name: (values[i] if i < len(values) else None) for name, i in columns.items()}
@@ -192,8 +258,23 @@ class AnnexAReader:
         self._records(number, cells, row, date)
 
     def _records(self, number, cells, row, date):
+        if number in (6, 7, 8) and (disabled := codes.yes_no(cells.get("Does the Child have a Disability"))) \
+                is not None:
+            # Annex A says only whether the child has a disability, not which (the CIN census's codes).
+            row.disabilities = DISABLED if disabled else NO_DISABILITY
         if number == 3 and row.involvement:
-            row.events.append(Event(ChronologyEntry.EventType.REFERRAL, row.involvement.start, "Referral"))
+            nfa = codes.yes_no(cells.get("Referral NFA?"))
+            row.events.append(Event(ChronologyEntry.EventType.REFERRAL, row.involvement.start,
+                                    referral_summary(codes.code(cells.get("Referral Source")), nfa)))
+        if number == 6:
+            row.primary_need = codes.code(cells.get("Primary Need Code")).upper() or None
+            if row.primary_need and not PRIMARY_NEED.match(row.primary_need):
+                row.warnings.append(f"Primary Need Code '{row.primary_need[:30]}' is not a DfE code (N0 to N9) "
+                                    "and is not kept")
+                row.primary_need = None
+            if row.involvement.end:
+                row.events.append(Event(ChronologyEntry.EventType.OTHER, row.involvement.end,
+                                        closure_summary(codes.code(cells.get("Reason for Closure")))))
         if number == 4 and row.involvement:
             row.assessments.append(Assessed(
                 Assessment.Kind.CHILD_AND_FAMILY, row.involvement.start,
@@ -216,6 +297,25 @@ class AnnexAReader:
                 row.visits.append(Visit(visited))
             if review := date("Date of Latest Statutory Review"):
                 row.events.append(Event(ChronologyEntry.EventType.CONFERENCE, review, "Looked-after review"))
+            self._placement(cells, row, date)
+
+    @staticmethod
+    def _placement(cells, row, date):
+        """List 8's current placement and legal status, held as a care episode (as SSDA903's Episodes are)."""
+        values = {}
+        for column, (name, longest, read) in PLACEMENT_COLUMNS.items():
+            value = read(cells.get(column)).upper() if read is codes.code else read(cells.get(column))
+            if len(value) > longest:
+                row.warnings.append(f"{column} '{value[:30]}' is not a DfE code and is not kept")
+                value = ""
+            values[name] = value
+        if codes.yes_no(cells.get(UASC_COLUMN)):
+            row.uasc = True
+        if not any(values.values()):
+            return
+        start = date("Start Date of Most Recent Placement") or row.involvement.start
+        end = row.involvement.end if row.involvement.end and row.involvement.end >= start else None
+        row.care_spells.append(CareSpell(start, end, tuple(sorted(values.items()))))
 
 
 def _eighteenth(born):

@@ -20,6 +20,8 @@ from .rows import (
     Involvement,
     RowError,
     SourceRow,
+    closure_summary,
+    referral_summary,
 )
 
 SCHEMAS = Path(__file__).parent / "schemas"
@@ -29,6 +31,16 @@ PRE_PROCEEDINGS = "PreProceedingsandFGDM"
 # Census years by the schema that reads them: DfE's 2023-24 schema also reads 2021-22 and 2022-23 files (the
 # layout did not change); 2024-25 puts Sex for GenderCurrent; 2025-26 adds the pre-proceedings block.
 SCHEMA_YEARS = {2024: "2021-22 to 2023-24", 2025: "2024-25", 2026: "2025-26"}
+
+
+# The elements Oversight reads; every other element in the file is reported in the dry run as not read.
+READ_ELEMENTS = [
+    "LAchildID", "PersonBirthDate", "ExpectedPersonBirthDate", "GenderCurrent", "Sex", "PersonDeathDate",
+    "Ethnicity", "Disability", "CINreferralDate", "ReferralSource", "PrimaryNeedCode", "CINclosureDate",
+    "ReasonForClosure", "DateOfInitialCPC", "ReferralNFA", "AssessmentActualStartDate",
+    "AssessmentAuthorisationDate", "CINPlanStartDate", "CINPlanEndDate", "S47ActualStartDate", "CPPstartDate",
+    "CPPendDate", "CPPreviewDate", "PPStartDate", "LBPSentDate", "InitialPPMeetingDate", "PPOutcome", "CourtAppDate",
+]
 
 
 @cache
@@ -91,6 +103,12 @@ class CinCensusReader:
     def total(self):
         return len(self.children)
 
+    def coverage(self):
+        present = list(dict.fromkeys(e.tag for e in self.document.getroot().find("Children").iter() if not len(e)))
+        return [{"part": f"CIN census, read as {SCHEMA_YEARS[self.year]}",
+                 "read": [tag for tag in present if tag in READ_ELEMENTS],
+                 "not_read": [tag for tag in present if tag not in READ_ELEMENTS]}]
+
     def __iter__(self):
         for index, element in enumerate(self.children, start=1):
             yield self._row(index, element)
@@ -150,14 +168,13 @@ class CinCensusReader:
         if nfa and closure is None:
             closure = referral  # no further action: the referral closed the day it came
         row.events.append(Event(ChronologyEntry.EventType.REFERRAL, referral, referral_summary(
-            details.findtext("ReferralSource"), nfa)))
+            codes.text(details.findtext("ReferralSource")), nfa)))
         if need := codes.text(details.findtext("PrimaryNeedCode")).upper():
             # The latest referral's primary need stands (episodes are read in the file's order).
             row.primary_need = need
         if closure and not nfa:
             reason = codes.text(details.findtext("ReasonForClosure"))
-            row.events.append(Event(ChronologyEntry.EventType.OTHER, closure,
-                                    "Child in need episode closed" + (f" (reason {reason})" if reason else "")))
+            row.events.append(Event(ChronologyEntry.EventType.OTHER, closure, closure_summary(reason)))
         conferences = set()
         # An ICPC is recorded under CINdetails in some systems and within Section47 in others: both are read.
         if conference := codes.date(details.findtext("DateOfInitialCPC")):
@@ -213,7 +230,3 @@ class CinCensusReader:
         if end and end < start:
             raise RowError(f"{end_name} {end} is before {start_name} {start}")
 
-
-def referral_summary(source, nfa):
-    source = codes.text(source)
-    return "Referral" + (f" (source {source})" if source else "") + ("; no further action" if nfa else "")

@@ -1,4 +1,5 @@
 """Running an import: read the file, plan every child (the dry run), then apply in one transaction."""
+import datetime
 import hashlib
 import io
 import logging
@@ -6,6 +7,7 @@ import zipfile
 from collections import Counter
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from .annex_a import AnnexAReader, FileError
@@ -102,9 +104,11 @@ def _run(batch, *, apply, progress):
         else:
             plans = plan_children(rows, fallback_team=batch.fallback_team,
                                   unique_ids=batch.format == Format.CIN_CENSUS,
-                                  partial=batch.format == Format.SSDA903)
+                                  partial=batch.format == Format.SSDA903,
+                                  today=timezone.localdate(), accepted=batch.accepted_queries)
             apply_all = apply_plans
         batch.report, batch.counts = report(rows, plans)
+        batch.coverage = reader.coverage() if hasattr(reader, "coverage") else []
         if apply:
             apply_all(plans=plans, batch=batch, by=batch.uploaded_by, today=timezone.localdate())
     except FileError as error:
@@ -121,13 +125,38 @@ def _run(batch, *, apply, progress):
     _set(
         batch,
         status=ImportBatch.Status.IMPORTED if apply else ImportBatch.Status.CHECKED,
-        rows_done=len(rows), report=batch.report, counts=batch.counts, finished_at=timezone.now(),
+        rows_done=len(rows), report=batch.report, counts=batch.counts, coverage=batch.coverage,
+        finished_at=timezone.now(),
         # The file is not kept once its records are in.
         **({"payload": None} if apply else {}),
     )
 
 
+def tidy(now, *, stale_minutes, keep_days):
+    """Mark failed the runs whose worker stopped (no progress for `stale_minutes`), and delete the files of
+    batches uploaded more than `keep_days` ago. Returns (runs marked failed, files deleted)."""
+    stale = ImportBatch.objects.filter(status__in=ImportBatch.RUNNING).filter(
+        Q(progress_at__lt=now - datetime.timedelta(minutes=stale_minutes))
+        | Q(progress_at__isnull=True, uploaded_at__lt=now - datetime.timedelta(minutes=stale_minutes))
+    ).update(status=ImportBatch.Status.FAILED, finished_at=now, payload=None,
+             error=f"The check or import stopped (no progress for {stale_minutes} minutes) and nothing was saved. "
+                   "Upload the file again.")
+    old = ImportBatch.objects.filter(payload__isnull=False, uploaded_at__lt=now - datetime.timedelta(days=keep_days))
+    waiting = old.filter(status=ImportBatch.Status.CHECKED).update(
+        payload=None, status=ImportBatch.Status.FAILED, finished_at=now,
+        error=f"The file was deleted {keep_days} days after it was uploaded, without being imported. "
+              "Upload it again to import it.")
+    deleted = old.exclude(status__in=ImportBatch.RUNNING).update(payload=None)
+    return stale, waiting + deleted
+
+
+def queried(batch):
+    """The children the dry run held back with a query, in the report's order."""
+    return list(dict.fromkeys(line["child_id"] for line in batch.report if line["outcome"] == Outcome.QUERY))
+
+
 def _set(batch, **fields):
+    fields["progress_at"] = timezone.now()
     for name, value in fields.items():
         setattr(batch, name, value)
     # Progress must be visible to the page while the batch runs, so it is written outside any transaction.
@@ -155,12 +184,14 @@ def report(rows, plans):
                 reasons += plan.errors or [f"the child is not imported because {', '.join(others)} is rejected"]
             elif outcome != Outcome.REJECT:
                 reasons += plan.changes() + row.warnings + plan.warnings
+                said = "Query accepted" if getattr(plan, "accepted", False) else "Query"
+                reasons += [f"{said}: {query}" for query in getattr(plan, "queries", [])]
         lines.append({"location": row.location, "child_id": row.child_id, "outcome": outcome, "reasons": reasons})
     counts = {
         "rows": len(rows),
         "rows_rejected": sum(line["outcome"] == Outcome.REJECT for line in lines),
         "rows_skipped": sum(line["outcome"] == Outcome.SKIP for line in lines),
         **{f"children_{outcome}": children[outcome] for outcome in
-           (Outcome.CREATE, Outcome.UPDATE, Outcome.UNCHANGED, Outcome.REJECT)},
+           (Outcome.CREATE, Outcome.UPDATE, Outcome.UNCHANGED, Outcome.REJECT, Outcome.QUERY)},
     }
     return lines, counts

@@ -8,8 +8,10 @@ from dataclasses import dataclass, field, replace
 from cases.models import CaseNote, Category, Child, Ethnicity, Gender
 from organisation.models import StaffMember, Team
 
+from .annex_a import DISABLED, NO_DISABILITY
 from .codes import text
 from .models import SourceRecord
+from .queries import queries
 
 # When a child is in several lists at once, the most intensive open involvement is their category.
 PRECEDENCE = [Category.LOOKED_AFTER, Category.CHILD_PROTECTION, Category.CARE_LEAVER, Category.CHILD_IN_NEED,
@@ -25,6 +27,8 @@ class Outcome:
     UPDATE = "update"
     UNCHANGED = "unchanged"
     REJECT = "reject"
+    # Held back until the administrator accepts the child's queries (see queries.py).
+    QUERY = "query"
     SKIP = "skip"
 
 
@@ -50,11 +54,15 @@ class ChildPlan:
     new_allocations: list = field(default_factory=list)
     errors: list = field(default_factory=list)
     warnings: list = field(default_factory=list)
+    queries: list = field(default_factory=list)
+    accepted: bool = False
 
     @property
     def outcome(self):
         if self.errors or any(row.errors for row in self.rows):
             return Outcome.REJECT
+        if self.queries and not self.accepted:
+            return Outcome.QUERY
         if self.existing is None:
             return Outcome.CREATE
         if (self.changed_fields or self.reallocate or self.new_visits or self.new_events or self.new_assessments
@@ -109,11 +117,13 @@ def _key(name):
     return text(name).lower()
 
 
-def plan_children(rows, *, fallback_team=None, unique_ids=False, partial=False):
+def plan_children(rows, *, fallback_team=None, unique_ids=False, partial=False, today=None, accepted=()):
     """Group rows by child and plan each child; `unique_ids` rejects an id given by two rows.
 
     `partial`: the return tells only part of the child's story (SSDA903: time in care), see _compare.
+    `today` turns on the queries (queries.py); `accepted`: the children whose queries the administrator accepted.
     """
+    accepted = set(accepted)
     by_child = {}
     for row in rows:
         if row.child_id and not row.skipped:
@@ -135,6 +145,8 @@ def plan_children(rows, *, fallback_team=None, unique_ids=False, partial=False):
                 plan.errors.append("the child's identifier appears more than once: "
                                    + ", ".join(row.location for row in plan.rows))
             _plan(plan, directory, fallback_team, known, visited)
+            if today is not None and not plan.errors and plan.fields:
+                plan.queries, plan.accepted = queries(plan, today), child_id in accepted
             plans.append(plan)
     return plans
 
@@ -258,6 +270,8 @@ def _compare(plan):
         plan.fields["opened_on"] = min(plan.fields["opened_on"], current.opened_on)
         if plan.fields["closed_on"] is not None and current.category != plan.fields["category"]:
             plan.fields["category"], plan.fields["closed_on"] = current.category, current.closed_on
+    if plan.fields.get("disabilities") == DISABLED and current.disabilities not in ("", NO_DISABILITY):
+        plan.fields["disabilities"] = current.disabilities  # "has a disability" does not erase which
     for name, value in plan.fields.items():
         if value is None and name != "closed_on":
             plan.fields[name] = getattr(current, name)

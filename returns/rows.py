@@ -32,6 +32,7 @@ ICPC = "Initial child protection conference"
 PP_BEGAN = "Pre-proceedings (PLO) began"
 COURT_APPLICATION = "Application to court for care proceedings"
 CP_REVIEW = "Child protection review conference"
+CIN_CLOSED = "Child in need episode closed"
 
 
 @dataclass(frozen=True)
@@ -127,3 +128,12 @@ class SourceRow:
     @property
     def content_hash(self):
         return hashlib.sha256(json.dumps(self.raw, default=str, sort_keys=True).encode()).hexdigest()
+
+
+def referral_summary(source, nfa):
+    """The chronology's words for a referral; the Annex A export reads source and NFA back from them."""
+    return "Referral" + (f" (source {source})" if source else "") + ("; no further action" if nfa else "")
+
+
+def closure_summary(reason):
+    return CIN_CLOSED + (f" (reason {reason})" if reason else "")

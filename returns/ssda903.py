@@ -31,6 +31,17 @@ EXTRA_TABLES = {
         "DOLO_END": {"date": "%d/%m/%Y", "canbeblank": True},
     },
 }
+# The columns Oversight reads from each table it keeps; every other column is reported in the dry run as not read.
+READ_COLUMNS = {
+    "Header": ["CHILD", "SEX", "DOB", "ETHNIC"],
+    "Episodes": ["CHILD", "DECOM", "DEC", "RNE", "LS", "CIN", "PLACE", "PLACE_PROVIDER", "REC", "REASON_PLACE_CHANGE",
+                 "HOME_POST", "PL_POST", "URN"],
+    "Reviews": ["CHILD", "DOB", "REVIEW", "REVIEW_CODE"],
+    "SocialWorker": ["CHILD", "DOB", "SW_ID", "SW_DECOM", "SW_DEC"],
+    "Missing": ["CHILD", "DOB", "MISSING", "MIS_START", "MIS_END"],
+    "UASC": ["CHILD", "DOB", "DUC"],
+    "DoLo": ["CHILD", "DOB", "DOLO_START", "DOLO_END"],
+}
 # Columns every table shares; a header is a table's by its other columns.
 SHARED = {"CHILD", "DOB"}
 # "1.0": a code Excel saved as a number.
@@ -103,6 +114,7 @@ class Ssda903Reader:
     def __init__(self, stream):
         payload = stream.read()
         self.records = []  # (table, location, {column: value})
+        self.parts = {}  # {part of the file: (table, columns it has)}
         if payload[:4] == b"PK\x03\x04":
             self._read_zip(payload)
         elif payload.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
@@ -128,6 +140,7 @@ class Ssda903Reader:
         table = table_for(headers)
         if table is None:
             raise FileError(f"{prefix or 'The file'}: the header row is not an SSDA903 table's (no CHILD column).")
+        self.parts[f"{prefix}{table} table"] = (table, headers)
         missing = [name for name, config in spec()[table].items() if config["mandatory"] and name not in headers]
         if missing:
             raise FileError(f"{prefix}the {table} table has no {', '.join(missing)} column.")
@@ -145,17 +158,30 @@ class Ssda903Reader:
             header = {XML_RENAME.get(leaf.tag, leaf.tag): leaf.text for leaf in _leaves(child)}
             where = f"CHILD[{index}]"
             self.records.append(("Header", f"{where} (line {child.sourceline})", header))
+            self.parts.setdefault("Header (CHILD elements)", ("Header", set()))[1].update(header)
             counts = {}
             for element in child.iter(*XML_TABLES):
                 counts[element.tag] = counts.get(element.tag, 0) + 1
                 values = {"CHILD": header.get("CHILD"), "DOB": header.get("DOB")}
                 values |= {XML_RENAME.get(leaf.tag, leaf.tag): leaf.text for leaf in element.iter() if not len(leaf)}
+                self.parts.setdefault(f"{XML_TABLES[element.tag]} ({element.tag} elements)",
+                                      (XML_TABLES[element.tag], set()))[1].update(values)
                 self.records.append((XML_TABLES[element.tag],
                                      f"{where}/{element.tag}[{counts[element.tag]}] (line {element.sourceline})",
                                      values))
 
     def total(self):
         return len(self.records)
+
+    def coverage(self):
+        parts = []
+        for part, (table, columns) in self.parts.items():
+            wanted = READ_COLUMNS.get(table, [])
+            columns = list(dict.fromkeys(columns))
+            note = "" if table in READ else ": not kept in Oversight"
+            parts.append({"part": part + note, "read": [c for c in columns if c in wanted],
+                          "not_read": [c for c in columns if c not in wanted]})
+        return parts
 
     def __iter__(self):
         for table, location, values in self.records:

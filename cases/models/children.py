@@ -68,7 +68,8 @@ class Child(models.Model):
     # What the statutory returns say of the child, held so the Annex A lists can be filled from Oversight.
     died_on = models.DateField("date of death", null=True, blank=True)
     disabilities = models.CharField(
-        max_length=60, blank=True, help_text="DfE disability codes, space-separated (NONE: no disability)."
+        max_length=60, blank=True,
+        help_text="DfE disability codes, space-separated (NONE: no disability; YES: one, the return not saying which).",
     )
     primary_need = models.CharField("primary need", max_length=2, blank=True, help_text="DfE code N0 to N9.")
     # SSDA903's UASC table: the child was an unaccompanied asylum-seeking child, until this date if it is given.
