@@ -89,16 +89,26 @@ def run_import(batch, *, progress=None):
 def _run(batch, *, apply, progress):
     _set(batch, status=ImportBatch.Status.IMPORTING if apply else ImportBatch.Status.CHECKING, rows_done=0)
     try:
-        batch.format = detect_format(bytes(batch.payload))
-        reader = READERS[batch.format](io.BytesIO(bytes(batch.payload)))
+        payload = bytes(batch.payload)  # one copy of the file, however large
+        batch.format = detect_format(payload)
+        reader = READERS[batch.format](io.BytesIO(payload))
+        del payload
         _set(batch, format=batch.format, rows_total=reader.total())
-        rows = []
+        rows, skipped, done = [], Skipped(), 0
+        # About 200 progress steps whatever the size, none closer than PROGRESS_EVERY rows.
+        every = max(PROGRESS_EVERY, batch.rows_total // 200)
         for row in reader:
-            rows.append(row)
-            if len(rows) % PROGRESS_EVERY == 0:
-                _set(batch, rows_done=len(rows))
+            done += 1
+            # Rows that bring nothing (contacts, adopters, tables not kept) are counted, not kept.
+            if row.skipped:
+                skipped.add(row)
+            else:
+                skipped.close()
+                rows.append(row)
+            if done % every == 0:
+                _set(batch, rows_done=done)
                 if progress:
-                    progress(len(rows), batch.rows_total)
+                    progress(done, batch.rows_total)
         if batch.format == Format.WORKFORCE:
             plans, apply_all = plan_staff(rows, fallback_team=batch.fallback_team), apply_staff
         else:
@@ -108,6 +118,9 @@ def _run(batch, *, apply, progress):
                                   today=timezone.localdate(), accepted=batch.accepted_queries)
             apply_all = apply_plans
         batch.report, batch.counts = report(rows, plans)
+        batch.report += skipped.lines()
+        batch.counts["rows"] += skipped.count
+        batch.counts["rows_skipped"] += skipped.count
         batch.coverage = reader.coverage() if hasattr(reader, "coverage") else []
         if apply:
             apply_all(plans=plans, batch=batch, by=batch.uploaded_by, today=timezone.localdate())
@@ -121,11 +134,11 @@ def _run(batch, *, apply, progress):
              error="The import stopped on an unexpected problem and nothing was saved. The error is in the server log.")
         return
     if progress:
-        progress(len(rows), len(rows))
+        progress(done, done)
     _set(
         batch,
         status=ImportBatch.Status.IMPORTED if apply else ImportBatch.Status.CHECKED,
-        rows_done=len(rows), report=batch.report, counts=batch.counts, coverage=batch.coverage,
+        rows_done=done, report=batch.report, counts=batch.counts, coverage=batch.coverage,
         finished_at=timezone.now(),
         # The file is not kept once its records are in.
         **({"payload": None} if apply else {}),
@@ -162,6 +175,37 @@ def _set(batch, **fields):
     # Progress must be visible to the page while the batch runs, so it is written outside any transaction.
     with transaction.atomic():
         ImportBatch.objects.filter(pk=batch.pk).update(**fields)
+
+
+class Skipped:
+    """Runs of consecutive rows skipped for one reason, each reported as one line ("List 1 row 2 to row 90001")."""
+
+    def __init__(self):
+        self.runs, self.current, self.count = [], None, 0
+
+    def add(self, row):
+        self.count += 1
+        if self.current and self.current["reason"] == row.skipped:
+            self.current["last"], self.current["rows"] = row.location, self.current["rows"] + 1
+            return
+        self.close()
+        self.current = {"first": row.location, "last": row.location, "rows": 1, "reason": row.skipped,
+                        "child_id": row.child_id}
+
+    def close(self):
+        if self.current:
+            self.runs.append(self.current)
+        self.current = None
+
+    def lines(self):
+        self.close()
+        lines = []
+        for run in self.runs:
+            location = run["first"] if run["rows"] == 1 else f"{run['first']} to row {run['last'].rsplit(' ', 1)[-1]}"
+            reasons = [run["reason"]] + ([f"{run['rows']} rows"] if run["rows"] > 1 else [])
+            lines.append({"location": location, "child_id": run["child_id"] if run["rows"] == 1 else "",
+                          "outcome": Outcome.SKIP, "reasons": reasons})
+        return lines
 
 
 def report(rows, plans):

@@ -125,9 +125,12 @@ class SourceRow:
     # A row that is read but brings nothing Oversight keeps (a contact, an adopter).
     skipped: str = ""
 
-    @property
-    def content_hash(self):
-        return hashlib.sha256(json.dumps(self.raw, default=str, sort_keys=True).encode()).hexdigest()
+    content_hash: str = ""
+
+    def __post_init__(self):
+        # The row's values are kept only as their hash: a large file's rows must not all stay in memory.
+        self.content_hash = hashlib.sha256(json.dumps(self.raw, default=str, sort_keys=True).encode()).hexdigest()
+        self.raw = None
 
 
 def referral_summary(source, nfa):

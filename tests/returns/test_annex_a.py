@@ -46,7 +46,7 @@ def test_the_dry_run_of_the_shared_sample_reports_every_row_and_saves_nothing(ad
     assert "Query: the child was 20 when the involvement began (2019-12-26)" in reasons(batch, "List 4 row 4")
     assert batch.counts["children_reject"] == 7
     result = outcomes(batch)
-    assert result["List 1 row 2"] == "skip"
+    assert result["List 1 row 2 to row 6"] == result["List 11 row 2 to row 6"] == "skip"
     assert "Ethnicity is blank" in reasons(batch, "List 8 row 4")
     assert "before the date of birth" in reasons(batch, "List 8 row 5")
     assert "conflicting date of birth" in reasons(batch, "List 9 row 2")
