@@ -127,6 +127,7 @@ READ_COLUMNS = {
         "Was the Child Seen Alone?", "Date of latest review conference", "Does the Child have a Disability"],
     8: ["Date Started to be Looked After", "Date Ceased to be Looked After", "Date of Last Social Work Visit",
         "Date of Latest Statutory Review", "Does the Child have a Disability", "Start Date of Most Recent Placement",
+        "Start date of current legal status",
         "Unaccompanied Asylum Seeking Child (UASC) within the Last 12 Months (Y/N)", "Child's Legal Status",
         "Child's Category of Need", "Placement Type", "Placement Provider", "Reason Ceased to be Looked After",
         "Placement postcode", "URN of Placement"],
@@ -145,6 +146,8 @@ PLACEMENT_COLUMNS = {
     "Placement postcode": ("placement_postcode", 20, codes.text),
     "URN of Placement": ("urn", 20, codes.text),
 }
+# SSDA903's reason for a new episode: L, the legal status changed and the placement did not.
+LEGAL_STATUS_ONLY = "L"
 UASC_COLUMN = "Unaccompanied Asylum Seeking Child (UASC) within the Last 12 Months (Y/N)"
 
 
@@ -313,9 +316,22 @@ class AnnexAReader:
             row.uasc = True
         if not any(values.values()):
             return
-        start = date("Start Date of Most Recent Placement") or row.involvement.start
-        end = row.involvement.end if row.involvement.end and row.involvement.end >= start else None
-        row.care_spells.append(CareSpell(start, end, tuple(sorted(values.items()))))
+        placed = date("Start Date of Most Recent Placement") or row.involvement.start
+        legal = date("Start date of current legal status") or placed
+        end = row.involvement.end
+        if legal == placed:
+            spells = [(placed, values)]
+        elif legal < placed:
+            # The legal status began before this placement: an earlier episode (placement unknown) holds it.
+            status = {name: values[name] for name in ("legal_status", "category_of_need")}
+            spells = [(legal, status | {"reason_new": LEGAL_STATUS_ONLY}), (placed, values | {"reason_new": "P"})]
+        else:
+            # The legal status changed during the placement: the placement began an episode without it.
+            earlier = values | {"legal_status": "", "reason_ended": ""}
+            spells = [(placed, earlier | {"reason_new": "P"}), (legal, values | {"reason_new": LEGAL_STATUS_ONLY})]
+        for (start, kept), following in zip(spells, [*spells[1:], (end, None)], strict=True):
+            until = following[0] if following[0] and following[0] >= start else None
+            row.care_spells.append(CareSpell(start, until, tuple(sorted(kept.items()))))
 
 
 def _eighteenth(born):

@@ -4,13 +4,12 @@ import re
 
 from dateutil.relativedelta import relativedelta
 
+from .annex_a import LEGAL_STATUS_ONLY
 from .rows import CIN_CLOSED
 from .ssda903 import CEASED_CARE, MISSING, REVIEW
 
 YEAR = relativedelta(months=12)
 YES, NO = "a) Yes", "b) No"
-# RNE "L": only the legal status changed, so the placement goes on.
-LEGAL_STATUS_ONLY = "L"
 NEW_PERIOD = "S"
 REFERRAL = re.compile(r"^Referral(?: \(source (?P<source>[^)]+)\))?(?P<nfa>; no further action)?")
 CLOSURE_REASON = re.compile(r"\(reason (?P<reason>[^)]+)\)")

@@ -77,3 +77,57 @@ def test_lists_3_and_6_give_source_nfa_disability_primary_need_and_reason_for_cl
     cin = {r["Child Unique ID"]: r for r in _rows(book, "List 6")}
     assert (cin["CIN1"]["Does the Child have a Disability"], cin["CIN1"]["Primary Need Code"],
             cin["CIN1"]["Reason for Closure"]) == ("a) Yes", "N3", "RC4")
+
+
+def _list_8_row(**given):
+    from returns.annex_a import spec
+
+    columns = list(spec()[8]) + ["Allocated Team", "Allocated Worker"]
+    base = {"Child Unique ID": "L8", "Gender": "b) Female", "Ethnicity": "a) WBRI",
+            "Date of Birth": datetime.datetime(2012, 4, 3), "Date Started to be Looked After":
+            datetime.datetime(2022, 12, 2), "Allocated Team": "Team A"}
+    values = base | given
+    return columns, [values.get(name) for name in columns]
+
+
+def test_an_annex_a_list_8_row_exports_as_it_came_in(administrator, team):
+    from tests.returns.helpers import workbook
+
+    columns, row = _list_8_row(**{
+        "Child's Legal Status": "C2 - Full care order", "Child's Category of Need": "N1",
+        "Start date of current legal status": datetime.datetime(2023, 1, 10),
+        "Start Date of Most Recent Placement": datetime.datetime(2023, 6, 5), "Placement Type": "U1",
+        "Placement Provider": "PR1", "Placement postcode": "AB1 2CD", "URN of Placement": "SC123456",
+        "Unaccompanied Asylum Seeking Child (UASC) within the Last 12 Months (Y/N)": "a) Yes",
+    })
+    imported(workbook({"List_8": [["Annex A list 8"], columns, row]}), administrator)
+
+    exported = _rows(annex_a_workbook(AS_OF), "List 8")[0]
+
+    assert {name: exported[name] for name in (
+        "Child's Legal Status", "Child's Category of Need", "Start date of current legal status",
+        "Start Date of Most Recent Placement", "Placement Type", "Placement Provider", "Placement postcode",
+        "URN of Placement", "Unaccompanied Asylum Seeking Child (UASC) within the Last 12 Months (Y/N)",
+    )} == {
+        "Child's Legal Status": "C2", "Child's Category of Need": "N1",
+        "Start date of current legal status": D(2023, 1, 10), "Start Date of Most Recent Placement": D(2023, 6, 5),
+        "Placement Type": "U1", "Placement Provider": "PR1", "Placement postcode": "AB1 2CD",
+        "URN of Placement": "SC123456",
+        "Unaccompanied Asylum Seeking Child (UASC) within the Last 12 Months (Y/N)": "a) Yes",
+    }
+
+
+def test_a_legal_status_that_changed_during_the_placement_exports_both_dates(administrator, team):
+    from tests.returns.helpers import workbook
+
+    columns, row = _list_8_row(**{
+        "Child's Legal Status": "C2", "Start date of current legal status": datetime.datetime(2023, 9, 1),
+        "Start Date of Most Recent Placement": datetime.datetime(2023, 6, 5), "Placement Type": "U1",
+    })
+    imported(workbook({"List 8": [columns, row]}), administrator)
+
+    exported = _rows(annex_a_workbook(AS_OF), "List 8")[0]
+
+    assert (exported["Start date of current legal status"], exported["Start Date of Most Recent Placement"],
+            exported["Placement Type"], exported["Child's Legal Status"]) == (
+        D(2023, 9, 1), D(2023, 6, 5), "U1", "C2")
