@@ -9,7 +9,7 @@ from audits.models import AuditStatus, CaseFileAudit
 from cases.models import CareEpisode, CaseNote, Category, Child, ChronologyEntry, ManagementDecision
 from supervision.models import CaseDiscussion
 
-from .annex_a import EXTRA_COLUMNS, spec
+from .annex_a_headers import EXTRA_COLUMNS, spec
 from .export_care import care_values, cin_values, disability, referral_values
 from .rows import ICPC
 

@@ -8,7 +8,7 @@ from cases.models import (
     Child,
     ChronologyEntry,
 )
-from returns.annex_a import match_headers
+from returns.annex_a_headers import match_headers
 from returns.models import ImportBatch, SourceRecord
 from tests.returns.helpers import DATA, checked, imported, outcomes, reasons, workbook
 
