@@ -257,7 +257,11 @@ CELERY_BEAT_SCHEDULE = {
     "compliance-monthly-reports": {
         "task": "compliance.dashboards.tasks.generate_monthly_reports", "schedule": crontab(minute=0, hour=6)
     },
+    # Imports: runs whose worker stopped are marked failed; uploaded files are deleted after RETURNS_KEEP_FILES_DAYS.
+    "returns-tidy-imports": {"task": "returns.tasks.tidy_imports", "schedule": 15 * 60},
 }
+RETURNS_STALE_MINUTES = envint("RETURNS_STALE_MINUTES", "60")
+RETURNS_KEEP_FILES_DAYS = envint("RETURNS_KEEP_FILES_DAYS", "7")
 # autodiscover_tasks() finds only <app>.tasks; the dashboards' tasks live one package down.
 CELERY_IMPORTS = ["compliance.dashboards.tasks"]
 

@@ -1,20 +1,26 @@
 """Reading an Ofsted Annex A workbook (ILACS lists 1-11) with headers matched as the merge specification does."""
 import re
-import zipfile
-from functools import cache
-from pathlib import Path
-
-import yaml
-from openpyxl import load_workbook
 
 from cases.models import Assessment, Category, ChronologyEntry
 
 from . import codes
-from .rows import CP_REVIEW, ICPC, STRATEGY, Assessed, Event, Involvement, RowError, SourceRow, Visit
+from .annex_a_headers import CHILD_ID, LIST_NUMBER, find_header, spec
+from .rows import (
+    CP_REVIEW,
+    ICPC,
+    STRATEGY,
+    Assessed,
+    CareSpell,
+    Event,
+    Involvement,
+    RowError,
+    SourceRow,
+    Visit,
+    closure_summary,
+    referral_summary,
+)
+from .workbooks import FileError, open_workbook
 
-SPEC = Path(__file__).parent / "specs" / "annex-a-merge.yml"
-CHILD_ID = "Child Unique ID"
-LIST_NUMBER = re.compile(r"list\s*(\d+)", re.IGNORECASE)
 # Lists Oversight reads children from; list 1 (contacts) and 11 (adopters) are not open cases.
 NOT_CASES = {1: "contacts are not open cases in Oversight", 11: "adopters are not children"}
 # The involvement each list evidences, and its start and end columns.
@@ -28,59 +34,48 @@ INVOLVEMENT = {
     8: (Category.LOOKED_AFTER, "Date Started to be Looked After", "Date Ceased to be Looked After"),
     10: (Category.LOOKED_AFTER, "Date the Child Entered Care", None),
 }
-# List 2 has no allocation columns in Ofsted's layout; councils add them, and the export does, so the worker is kept.
-EXTRA_COLUMNS = {2: ["Allocated Team", "Allocated Worker"]}
+PRIMARY_NEED = re.compile(r"^N\d$")
+# Child.disabilities when a list says only yes or no.
+DISABLED, NO_DISABILITY = "YES", "NONE"
 # Columns Oversight reads that the specification marks as never blank.
 MANDATORY = {CHILD_ID, "Gender", "Ethnicity"}
 
 
-class FileError(ValueError):
-    """The file as a whole cannot be read as this return."""
+# The columns Oversight reads, per list; every other column is reported in the dry run as not read.
+READ_COMMON = [CHILD_ID, "Gender", "Ethnicity", "Date of Birth", "Allocated Team", "Allocated Worker"]
+READ_COLUMNS = {
+    2: ["Assessment start date", "Organisation completing assessment"],
+    3: ["Date of referral", "Referral Source", "Referral NFA?"],
+    4: ["Continuous Assessment Start Date", "Continuous Assessment Date of Authorisation"],
+    5: ["Strategy discussion initiating Section 47 Enquiry Start Date", "Date of Initial Child Protection Conference"],
+    6: ["CIN Start Date", "CIN Closure Date", "Date Child Was Last Seen", "Does the Child have a Disability",
+        "Primary Need Code", "Reason for Closure"],
+    7: ["Child Protection Plan Start Date", "Child Protection Plan End Date", "Date of the Last Statutory Visit",
+        "Was the Child Seen Alone?", "Date of latest review conference", "Does the Child have a Disability"],
+    8: ["Date Started to be Looked After", "Date Ceased to be Looked After", "Date of Last Social Work Visit",
+        "Date of Latest Statutory Review", "Does the Child have a Disability", "Start Date of Most Recent Placement",
+        "Start date of current legal status",
+        "Unaccompanied Asylum Seeking Child (UASC) within the Last 12 Months (Y/N)", "Child's Legal Status",
+        "Child's Category of Need", "Placement Type", "Placement Provider", "Reason Ceased to be Looked After",
+        "Placement postcode", "URN of Placement"],
+    9: [],
+    10: ["Date the Child Entered Care"],
+}
 
 
-@cache
-def spec():
-    """{list number: {column name: {"regex": [compiled], "type": ..., "canbeblank": ...}}}."""
-    lists = {}
-    for list_name, columns in yaml.safe_load(SPEC.read_text())["datasources"].items():
-        number = int(LIST_NUMBER.search(list_name).group(1))
-        lists[number] = {name: {**config, "regex": [_regex(r) for r in config.get("regex", [])]}
-                         for name, config in columns.items()}
-    return lists
-
-
-def _regex(pattern):
-    # The specification writes patterns as /body/flags.
-    body, _, flags = pattern.strip().rpartition("/")
-    return re.compile(body.lstrip("/"), re.IGNORECASE if "i" in flags else 0)
-
-
-def _normal(header):
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", codes.text(header).lower().replace("’", "'")).split())
-
-
-def match_headers(list_number, headers):
-    """{column name: index} for the specification's columns found among `headers`.
-
-    An exact name (ignoring case, spacing and punctuation) wins over a pattern; each header serves one column.
-    """
-    columns = spec()[list_number] | {name: {"regex": []} for name in EXTRA_COLUMNS.get(list_number, [])}
-    found, used = {}, set()
-    for name in columns:
-        for index, header in enumerate(headers):
-            if index not in used and _normal(header) == _normal(name):
-                found[name] = index
-                used.add(index)
-                break
-    for name, config in columns.items():
-        if name in found:
-            continue
-        for index, header in enumerate(headers):
-            if index not in used and any(r.search(codes.text(header)) for r in config["regex"]):
-                found[name] = index
-                used.add(index)
-                break
-    return found
+# List 8 columns held on the child's care episode: (CareEpisode field, longest value, how the cell is read).
+PLACEMENT_COLUMNS = {
+    "Child's Legal Status": ("legal_status", 2, codes.code),
+    "Child's Category of Need": ("category_of_need", 2, codes.code),
+    "Placement Type": ("placement_type", 3, codes.code),
+    "Placement Provider": ("provider", 3, codes.code),
+    "Reason Ceased to be Looked After": ("reason_ended", 3, codes.code),
+    "Placement postcode": ("placement_postcode", 20, codes.text),
+    "URN of Placement": ("urn", 20, codes.text),
+}
+# SSDA903's reason for a new episode: L, the legal status changed and the placement did not.
+LEGAL_STATUS_ONLY = "L"
+UASC_COLUMN = "Unaccompanied Asylum Seeking Child (UASC) within the Last 12 Months (Y/N)"
 
 
 class AnnexAReader:
@@ -89,34 +84,44 @@ class AnnexAReader:
     format_label = "Annex A"
 
     def __init__(self, stream):
-        if not zipfile.is_zipfile(stream):
-            raise FileError("The file is not an Excel workbook (.xlsx).")
-        stream.seek(0)
-        try:
-            # read_only streams rows; data_only gives the value a formula last calculated.
-            self.workbook = load_workbook(stream, read_only=True, data_only=True)
-        except Exception as error:  # openpyxl raises many types for a damaged file
-            raise FileError(f"The workbook cannot be opened: {error}") from error
         self.sheets = []
-        for sheet in self.workbook.worksheets:
+        for sheet in open_workbook(stream):
             found = LIST_NUMBER.search(sheet.title)
             if found and int(found.group(1)) in spec():
                 self.sheets.append((int(found.group(1)), sheet))
         if not self.sheets:
-            raise FileError("No sheet is named after an Annex A list (List 1 to List 11).")
+            raise FileError("No sheet is named after an Annex A list (List 1 to List 11, as 'List 1', 'List_1' "
+                            "or 'List 1 - Contacts').")
+        # Per sheet: the header row's number, the columns matched and the headers no column matched.
+        self.read_columns = {}
 
     def total(self):
-        return sum(max((sheet.max_row or 1) - 1, 0) for _, sheet in self.sheets)
+        return sum(max(sheet.max_row - 1, 0) for _, sheet in self.sheets)
 
     def __iter__(self):
         for number, sheet in self.sheets:
-            rows = sheet.iter_rows(values_only=True)
-            headers = next(rows, None) or ()
-            columns = match_headers(number, headers)
-            for row_number, values in enumerate(rows, start=2):
+            header_number, headers, columns, rows = find_header(number, iter(sheet.rows()))
+            self.read_columns[sheet.title] = (header_number, columns, headers)
+            for row_number, values in enumerate(rows, start=header_number + 1):
                 if all(codes.text(v) == "" for v in values):
                     continue
                 yield self._row(number, columns, row_number, values)
+
+    def coverage(self):
+        """Per sheet, the columns read and the columns present but not read (for the dry run)."""
+        parts = []
+        for number, sheet in self.sheets:
+            if sheet.title not in self.read_columns:
+                continue
+            header_number, columns, headers = self.read_columns[sheet.title]
+            wanted = set(READ_COMMON + READ_COLUMNS[number]) if number in READ_COLUMNS else set()
+            read = [name for name in columns if name in wanted]
+            used = {columns[name] for name in read}
+            not_read = [codes.text(h) for i, h in enumerate(headers) if i not in used and codes.text(h)]
+            note = f"; {NOT_CASES[number]}" if number in NOT_CASES else ""
+            parts.append({"part": f"List {number}: sheet '{sheet.title}', headers on row {header_number}{note}",
+                          "read": read, "not_read": not_read})
+        return parts
 
     def _row(self, number, columns, row_number, values):
         cells = {name: (values[i] if i < len(values) else None) for name, i in columns.items()}
@@ -124,9 +129,14 @@ class AnnexAReader:
         if CHILD_ID not in columns and number != 11:
             row.errors.append(f"no column matches '{CHILD_ID}'")
             return row
-        row.child_id = codes.text(cells.get(CHILD_ID))
         if number in NOT_CASES:
+            row.child_id = codes.text(cells.get(CHILD_ID))
             row.skipped = f"List {number}: {NOT_CASES[number]}"
+            return row
+        try:
+            row.child_id = codes.identifier(cells.get(CHILD_ID), CHILD_ID)
+        except RowError as error:
+            row.errors.append(str(error))
             return row
         for name in MANDATORY:
             if name in columns and not codes.text(cells.get(name)):
@@ -178,8 +188,23 @@ class AnnexAReader:
         self._records(number, cells, row, date)
 
     def _records(self, number, cells, row, date):
+        if number in (6, 7, 8) and (disabled := codes.yes_no(cells.get("Does the Child have a Disability"))) \
+                is not None:
+            # Annex A says only whether the child has a disability, not which (the CIN census's codes).
+            row.disabilities = DISABLED if disabled else NO_DISABILITY
         if number == 3 and row.involvement:
-            row.events.append(Event(ChronologyEntry.EventType.REFERRAL, row.involvement.start, "Referral"))
+            nfa = codes.yes_no(cells.get("Referral NFA?"))
+            row.events.append(Event(ChronologyEntry.EventType.REFERRAL, row.involvement.start,
+                                    referral_summary(codes.code(cells.get("Referral Source")), nfa)))
+        if number == 6:
+            row.primary_need = codes.code(cells.get("Primary Need Code")).upper() or None
+            if row.primary_need and not PRIMARY_NEED.match(row.primary_need):
+                row.warnings.append(f"Primary Need Code '{row.primary_need[:30]}' is not a DfE code (N0 to N9) "
+                                    "and is not kept")
+                row.primary_need = None
+            if row.involvement.end:
+                row.events.append(Event(ChronologyEntry.EventType.OTHER, row.involvement.end,
+                                        closure_summary(codes.code(cells.get("Reason for Closure")))))
         if number == 4 and row.involvement:
             row.assessments.append(Assessed(
                 Assessment.Kind.CHILD_AND_FAMILY, row.involvement.start,
@@ -202,6 +227,38 @@ class AnnexAReader:
                 row.visits.append(Visit(visited))
             if review := date("Date of Latest Statutory Review"):
                 row.events.append(Event(ChronologyEntry.EventType.CONFERENCE, review, "Looked-after review"))
+            self._placement(cells, row, date)
+
+    @staticmethod
+    def _placement(cells, row, date):
+        """List 8's current placement and legal status, held as a care episode (as SSDA903's Episodes are)."""
+        values = {}
+        for column, (name, longest, read) in PLACEMENT_COLUMNS.items():
+            value = read(cells.get(column)).upper() if read is codes.code else read(cells.get(column))
+            if len(value) > longest:
+                row.warnings.append(f"{column} '{value[:30]}' is not a DfE code and is not kept")
+                value = ""
+            values[name] = value
+        if codes.yes_no(cells.get(UASC_COLUMN)):
+            row.uasc = True
+        if not any(values.values()):
+            return
+        placed = date("Start Date of Most Recent Placement") or row.involvement.start
+        legal = date("Start date of current legal status") or placed
+        end = row.involvement.end
+        if legal == placed:
+            spells = [(placed, values)]
+        elif legal < placed:
+            # The legal status began before this placement: an earlier episode (placement unknown) holds it.
+            status = {name: values[name] for name in ("legal_status", "category_of_need")}
+            spells = [(legal, status | {"reason_new": LEGAL_STATUS_ONLY}), (placed, values | {"reason_new": "P"})]
+        else:
+            # The legal status changed during the placement: the placement began an episode without it.
+            earlier = values | {"legal_status": "", "reason_ended": ""}
+            spells = [(placed, earlier | {"reason_new": "P"}), (legal, values | {"reason_new": LEGAL_STATUS_ONLY})]
+        for (start, kept), following in zip(spells, [*spells[1:], (end, None)], strict=True):
+            until = following[0] if following[0] and following[0] >= start else None
+            row.care_spells.append(CareSpell(start, until, tuple(sorted(kept.items()))))
 
 
 def _eighteenth(born):

@@ -9,6 +9,7 @@ from cases.models import (
     Allocation,
     Assessment,
     AssessmentVersion,
+    CareEpisode,
     CaseNote,
     Child,
     ChronologyEntry,
@@ -125,6 +126,11 @@ class _Writer:
                                     ended_on=period.end, allocated_by=self.by,
                                     purpose=f"Allocation as recorded in {self.batch.file_name}, {row.location}")
             self.allocations.append((allocation, row, plan, period.key))
+        for spell, row in plan.new_care_spells:
+            # An episode is one per start date: a later return's end date or corrected code updates it.
+            episode, created = CareEpisode.objects.update_or_create(
+                child=child, started_on=spell.started_on, defaults={"ended_on": spell.ended_on, **dict(spell.values)})
+            self.source(episode, row, plan, spell.key, "created" if created else "updated")
         for assessed, row, in plan.new_assessments:
             assessment = Assessment(child=child, kind=assessed.kind, created_by=author)
             self.assessments.append((assessment, assessed, row, plan))

@@ -22,6 +22,8 @@ GENDER_WORDS = {
     "indeterminate": Gender.INDETERMINATE, "neither": Gender.INDETERMINATE, "9": Gender.INDETERMINATE,
 }
 ETHNICITY_LABELS = {label.lower(): code for code, label in Ethnicity.choices}
+# A record identifier: letters and digits, with the separators councils use; never a formula (=, +, -, @ first).
+IDENTIFIER = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 _\-/.]*$")
 YES = {"yes", "y", "true", "1"}
 NO = {"no", "n", "false", "0"}
 
@@ -34,6 +36,15 @@ def text(value):
         value = int(value)
     cleaned = " ".join(str(value).replace("\xa0", " ").split())
     return "" if cleaned.lower() in BLANKS else cleaned
+
+
+def identifier(value, name):
+    """A child's (or worker's) identifier as the return gives it; RowError for one that cannot be an identifier."""
+    cleaned = text(value)
+    if cleaned and not IDENTIFIER.match(cleaned):
+        shown = cleaned if len(cleaned) <= 30 else cleaned[:30] + "..."
+        raise RowError(f"{name} '{shown}' is not an identifier (letters and digits; a formula or symbol cannot be one)")
+    return cleaned
 
 
 def code(value):

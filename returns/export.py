@@ -1,15 +1,16 @@
 """Ofsted's Annex A lists built from Oversight's own records, with the management-oversight evidence beside them."""
 from dateutil.relativedelta import relativedelta
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from audits.models import AuditStatus, CaseFileAudit
-from cases.models import CaseNote, Category, Child, ChronologyEntry, ManagementDecision
+from cases.models import CareEpisode, CaseNote, Category, Child, ChronologyEntry, ManagementDecision
 from supervision.models import CaseDiscussion
 
-from .annex_a import EXTRA_COLUMNS, spec
+from .annex_a_headers import EXTRA_COLUMNS, spec
+from .export_care import care_values, cin_values, disability, referral_values
 from .rows import ICPC
 
 # Ofsted asks about the last six months; a case closed earlier is not in the lists.
@@ -44,6 +45,11 @@ def children_for(as_of):
         Child.objects.filter(opened_on__lte=as_of)
         .filter(Q(closed_on__isnull=True) | Q(closed_on__gte=as_of - LOOKBACK))
         .select_related("team", "worker")
+        .prefetch_related(
+            Prefetch("care_episodes", queryset=CareEpisode.objects.order_by("started_on")),
+            Prefetch("chronology", to_attr="events", queryset=ChronologyEntry.objects.filter(
+                occurred_on__lte=as_of).only("child_id", "occurred_on", "summary").order_by("occurred_on", "pk")),
+        )
         .annotate(
             last_visit=Subquery(visits.values("occurred_on")[:1]),
             last_visit_alone=Subquery(visits.values("seen_alone")[:1]),
@@ -110,13 +116,16 @@ def _list_values(number, child, as_of):
     elif number == 6:
         values |= {"CIN Start Date": child.opened_on, "Date Child Was Last Seen": child.last_visit,
                    "CIN Closure Date": child.closed_on, "Case Status": "Closed" if child.closed_on else "Open"}
+        values |= cin_values(child, child.events)
     elif number == 7:
         values |= {"Child Protection Plan Start Date": child.opened_on, "Date of the Last Statutory Visit":
                    child.last_visit, "Was the Child Seen Alone?": seen_alone,
-                   "Child Protection Plan End Date": child.closed_on}
+                   "Child Protection Plan End Date": child.closed_on, "Does the Child have a Disability":
+                   disability(child)}
     elif number == 8:
         values |= {"Date Started to be Looked After": child.opened_on, "Date of Last Social Work Visit":
                    child.last_visit, "Date Ceased to be Looked After": child.closed_on}
+        values |= care_values(child, list(child.care_episodes.all()), child.events, as_of)
     return values
 
 
@@ -142,6 +151,7 @@ def _event_rows(number, event_type, as_of):
         by_child.setdefault(entry.child, []).append(entry)
     for child, events in by_child.items():
         starts = sorted({e.occurred_on for e in events if e.event_type == event_type})
+        summaries = {e.occurred_on: e.summary for e in events if e.event_type == event_type}
         conferences = sorted({e.occurred_on for e in events if e.summary == ICPC})
         for start in starts:
             if start < as_of - LOOKBACK:
@@ -149,6 +159,7 @@ def _event_rows(number, event_type, as_of):
             values = _list_values(number, child, as_of)
             if number == 3:
                 values |= {"Date of referral": start, "Number of Referrals in Last 12 Months": len(starts)}
+                values |= referral_values(summaries.get(start))
             else:
                 conference = next((d for d in conferences if d >= start), None)
                 values |= {"Strategy discussion initiating Section 47 Enquiry Start Date": start,

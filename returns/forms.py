@@ -13,7 +13,7 @@ class UploadForm(GdsForm, forms.Form):
 
     file = forms.FileField(
         label="Return file",
-        help_text="An Ofsted Annex A workbook (.xlsx), a Children in Need census (.xml), an SSDA903 return "
+        help_text="An Ofsted Annex A workbook (.xlsx or .xls), a Children in Need census (.xml), an SSDA903 return "
         "(one table as .csv, the tables zipped together as .zip, or .xml) or a social work workforce census (.xml). "
         "Nothing is saved until you have seen the check and confirmed.",
     )

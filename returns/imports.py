@@ -1,4 +1,5 @@
 """Running an import: read the file, plan every child (the dry run), then apply in one transaction."""
+import datetime
 import hashlib
 import io
 import logging
@@ -6,6 +7,7 @@ import zipfile
 from collections import Counter
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from .annex_a import AnnexAReader, FileError
@@ -14,6 +16,7 @@ from .cin_census import CinCensusReader
 from .models import Format, ImportBatch
 from .planning import Outcome, plan_children
 from .ssda903 import Ssda903Reader, looks_like_903_csv
+from .workbooks import is_xls
 from .workforce import WorkforceReader, apply_staff, plan_staff
 
 READERS = {Format.ANNEX_A: AnnexAReader, Format.CIN_CENSUS: CinCensusReader, Format.SSDA903: Ssda903Reader,
@@ -25,6 +28,8 @@ logger = logging.getLogger(__name__)
 
 def detect_format(payload):
     """Which return a file is, from its content rather than its name."""
+    if is_xls(payload):
+        return Format.ANNEX_A
     if payload[:4] == b"PK\x03\x04":
         # An xlsx workbook and a zip of 903 CSV tables are both zip files; their contents tell them apart.
         try:
@@ -44,8 +49,24 @@ def detect_format(payload):
             return Format.CIN_CENSUS
     elif looks_like_903_csv(head):
         return Format.SSDA903
-    raise FileError("The file is not a return Oversight reads: an Annex A workbook (.xlsx), a CIN census (.xml), "
-                    "an SSDA903 return (.csv, the CSV tables zipped, or .xml) or a workforce census (.xml).")
+    raise FileError("The file is not a return Oversight reads: an Annex A workbook (.xlsx or .xls), "
+                    "a CIN census (.xml), an SSDA903 return (.csv, the CSV tables zipped, or .xml)"
+                    " or a workforce census (.xml).")
+
+
+def one_return(files):
+    """[(name, payload)] as the returns they make: SSDA903 CSV tables given one by one are one return, zipped
+    together as councils send them; every other file is a return of its own."""
+    tables = [(name, payload) for name, payload in files
+              if payload[:4] != b"PK\x03\x04" and not is_xls(payload) and looks_like_903_csv(payload[:SNIFF])]
+    others = [(name, payload) for name, payload in files if (name, payload) not in tables]
+    if len(tables) < 2:
+        return files
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, payload in tables:
+            archive.writestr(name, payload)
+    return [(" + ".join(name for name, _ in tables), out.getvalue()), *others]
 
 
 def new_batch(*, file_name, payload, by, fallback_team=None):
@@ -68,24 +89,39 @@ def run_import(batch, *, progress=None):
 def _run(batch, *, apply, progress):
     _set(batch, status=ImportBatch.Status.IMPORTING if apply else ImportBatch.Status.CHECKING, rows_done=0)
     try:
-        batch.format = detect_format(bytes(batch.payload))
-        reader = READERS[batch.format](io.BytesIO(bytes(batch.payload)))
+        payload = bytes(batch.payload)  # one copy of the file, however large
+        batch.format = detect_format(payload)
+        reader = READERS[batch.format](io.BytesIO(payload))
+        del payload
         _set(batch, format=batch.format, rows_total=reader.total())
-        rows = []
+        rows, skipped, done = [], Skipped(), 0
+        # About 200 progress steps whatever the size, none closer than PROGRESS_EVERY rows.
+        every = max(PROGRESS_EVERY, batch.rows_total // 200)
         for row in reader:
-            rows.append(row)
-            if len(rows) % PROGRESS_EVERY == 0:
-                _set(batch, rows_done=len(rows))
+            done += 1
+            # Rows that bring nothing (contacts, adopters, tables not kept) are counted, not kept.
+            if row.skipped:
+                skipped.add(row)
+            else:
+                skipped.close()
+                rows.append(row)
+            if done % every == 0:
+                _set(batch, rows_done=done)
                 if progress:
-                    progress(len(rows), batch.rows_total)
+                    progress(done, batch.rows_total)
         if batch.format == Format.WORKFORCE:
             plans, apply_all = plan_staff(rows, fallback_team=batch.fallback_team), apply_staff
         else:
             plans = plan_children(rows, fallback_team=batch.fallback_team,
                                   unique_ids=batch.format == Format.CIN_CENSUS,
-                                  partial=batch.format == Format.SSDA903)
+                                  partial=batch.format == Format.SSDA903,
+                                  today=timezone.localdate(), accepted=batch.accepted_queries)
             apply_all = apply_plans
         batch.report, batch.counts = report(rows, plans)
+        batch.report += skipped.lines()
+        batch.counts["rows"] += skipped.count
+        batch.counts["rows_skipped"] += skipped.count
+        batch.coverage = reader.coverage() if hasattr(reader, "coverage") else []
         if apply:
             apply_all(plans=plans, batch=batch, by=batch.uploaded_by, today=timezone.localdate())
     except FileError as error:
@@ -98,22 +134,78 @@ def _run(batch, *, apply, progress):
              error="The import stopped on an unexpected problem and nothing was saved. The error is in the server log.")
         return
     if progress:
-        progress(len(rows), len(rows))
+        progress(done, done)
     _set(
         batch,
         status=ImportBatch.Status.IMPORTED if apply else ImportBatch.Status.CHECKED,
-        rows_done=len(rows), report=batch.report, counts=batch.counts, finished_at=timezone.now(),
+        rows_done=done, report=batch.report, counts=batch.counts, coverage=batch.coverage,
+        finished_at=timezone.now(),
         # The file is not kept once its records are in.
         **({"payload": None} if apply else {}),
     )
 
 
+def tidy(now, *, stale_minutes, keep_days):
+    """Mark failed the runs whose worker stopped (no progress for `stale_minutes`), and delete the files of
+    batches uploaded more than `keep_days` ago. Returns (runs marked failed, files deleted)."""
+    stale = ImportBatch.objects.filter(status__in=ImportBatch.RUNNING).filter(
+        Q(progress_at__lt=now - datetime.timedelta(minutes=stale_minutes))
+        | Q(progress_at__isnull=True, uploaded_at__lt=now - datetime.timedelta(minutes=stale_minutes))
+    ).update(status=ImportBatch.Status.FAILED, finished_at=now, payload=None,
+             error=f"The check or import stopped (no progress for {stale_minutes} minutes) and nothing was saved. "
+                   "Upload the file again.")
+    old = ImportBatch.objects.filter(payload__isnull=False, uploaded_at__lt=now - datetime.timedelta(days=keep_days))
+    waiting = old.filter(status=ImportBatch.Status.CHECKED).update(
+        payload=None, status=ImportBatch.Status.FAILED, finished_at=now,
+        error=f"The file was deleted {keep_days} days after it was uploaded, without being imported. "
+              "Upload it again to import it.")
+    deleted = old.exclude(status__in=ImportBatch.RUNNING).update(payload=None)
+    return stale, waiting + deleted
+
+
+def queried(batch):
+    """The children the dry run held back with a query, in the report's order."""
+    return list(dict.fromkeys(line["child_id"] for line in batch.report if line["outcome"] == Outcome.QUERY))
+
+
 def _set(batch, **fields):
+    fields["progress_at"] = timezone.now()
     for name, value in fields.items():
         setattr(batch, name, value)
     # Progress must be visible to the page while the batch runs, so it is written outside any transaction.
     with transaction.atomic():
         ImportBatch.objects.filter(pk=batch.pk).update(**fields)
+
+
+class Skipped:
+    """Runs of consecutive rows skipped for one reason, each reported as one line ("List 1 row 2 to row 90001")."""
+
+    def __init__(self):
+        self.runs, self.current, self.count = [], None, 0
+
+    def add(self, row):
+        self.count += 1
+        if self.current and self.current["reason"] == row.skipped:
+            self.current["last"], self.current["rows"] = row.location, self.current["rows"] + 1
+            return
+        self.close()
+        self.current = {"first": row.location, "last": row.location, "rows": 1, "reason": row.skipped,
+                        "child_id": row.child_id}
+
+    def close(self):
+        if self.current:
+            self.runs.append(self.current)
+        self.current = None
+
+    def lines(self):
+        self.close()
+        lines = []
+        for run in self.runs:
+            location = run["first"] if run["rows"] == 1 else f"{run['first']} to row {run['last'].rsplit(' ', 1)[-1]}"
+            reasons = [run["reason"]] + ([f"{run['rows']} rows"] if run["rows"] > 1 else [])
+            lines.append({"location": location, "child_id": run["child_id"] if run["rows"] == 1 else "",
+                          "outcome": Outcome.SKIP, "reasons": reasons})
+        return lines
 
 
 def report(rows, plans):
@@ -136,12 +228,14 @@ def report(rows, plans):
                 reasons += plan.errors or [f"the child is not imported because {', '.join(others)} is rejected"]
             elif outcome != Outcome.REJECT:
                 reasons += plan.changes() + row.warnings + plan.warnings
+                said = "Query accepted" if getattr(plan, "accepted", False) else "Query"
+                reasons += [f"{said}: {query}" for query in getattr(plan, "queries", [])]
         lines.append({"location": row.location, "child_id": row.child_id, "outcome": outcome, "reasons": reasons})
     counts = {
         "rows": len(rows),
         "rows_rejected": sum(line["outcome"] == Outcome.REJECT for line in lines),
         "rows_skipped": sum(line["outcome"] == Outcome.SKIP for line in lines),
         **{f"children_{outcome}": children[outcome] for outcome in
-           (Outcome.CREATE, Outcome.UPDATE, Outcome.UNCHANGED, Outcome.REJECT)},
+           (Outcome.CREATE, Outcome.UPDATE, Outcome.UNCHANGED, Outcome.REJECT, Outcome.QUERY)},
     }
     return lines, counts

@@ -50,6 +50,12 @@ class ImportBatch(models.Model):
     # Row by row: location, child id, outcome, reasons. Identifiers only, never names or case content.
     report = models.JSONField(default=list, blank=True)
     counts = models.JSONField(default=dict, blank=True)
+    # Children whose queries (a future date, an event after death...) the administrator accepted at the dry run.
+    accepted_queries = models.JSONField(default=list, blank=True)
+    # Per file, table or sheet: the fields read and those present but not read (nothing is dropped in silence).
+    coverage = models.JSONField(default=list, blank=True)
+    # Written with every progress step: a running batch whose last step is long past has lost its worker.
+    progress_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-uploaded_at"]

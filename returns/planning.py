@@ -2,18 +2,24 @@
 
 Nothing here writes; apply.py carries a plan out in one transaction.
 """
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
 
 from cases.models import CaseNote, Category, Child, Ethnicity, Gender
 from organisation.models import StaffMember, Team
 
+from .annex_a import DISABLED, NO_DISABILITY
 from .codes import text
 from .models import SourceRecord
+from .queries import queries
 
 # When a child is in several lists at once, the most intensive open involvement is their category.
 PRECEDENCE = [Category.LOOKED_AFTER, Category.CHILD_PROTECTION, Category.CARE_LEAVER, Category.CHILD_IN_NEED,
               Category.EARLY_HELP]
 CHUNK = 500
+# What a return says of the child; a value no row gives (None) leaves Oversight's as it is.
+CHILD_DETAILS = ("date_of_birth", "gender", "ethnicity", "died_on", "disabilities", "primary_need", "uasc",
+                 "uasc_ceased_on")
 
 
 class Outcome:
@@ -21,6 +27,8 @@ class Outcome:
     UPDATE = "update"
     UNCHANGED = "unchanged"
     REJECT = "reject"
+    # Held back until the administrator accepts the child's queries (see queries.py).
+    QUERY = "query"
     SKIP = "skip"
 
 
@@ -41,19 +49,24 @@ class ChildPlan:
     new_visits: list = field(default_factory=list)
     new_events: list = field(default_factory=list)
     new_assessments: list = field(default_factory=list)
+    new_care_spells: list = field(default_factory=list)
     # (WorkerPeriod, row, worker, team) for past allocations not yet in Oversight.
     new_allocations: list = field(default_factory=list)
     errors: list = field(default_factory=list)
     warnings: list = field(default_factory=list)
+    queries: list = field(default_factory=list)
+    accepted: bool = False
 
     @property
     def outcome(self):
         if self.errors or any(row.errors for row in self.rows):
             return Outcome.REJECT
+        if self.queries and not self.accepted:
+            return Outcome.QUERY
         if self.existing is None:
             return Outcome.CREATE
         if (self.changed_fields or self.reallocate or self.new_visits or self.new_events or self.new_assessments
-                or self.new_allocations):
+                or self.new_allocations or self.new_care_spells):
             return Outcome.UPDATE
         return Outcome.UNCHANGED
 
@@ -69,9 +82,11 @@ class ChildPlan:
         for one, many, items in (("visit", "visits", self.new_visits),
                                  ("chronology entry", "chronology entries", self.new_events),
                                  ("assessment or plan", "assessments or plans", self.new_assessments),
-                                 ("past allocation", "past allocations", self.new_allocations)):
+                                 ("past allocation", "past allocations", self.new_allocations),
+                                 ("care episode", "care episodes", self.new_care_spells)):
             if items:
-                said.append(f"{len(items)} {one if len(items) == 1 else many} added")
+                verb = "added or updated" if items is self.new_care_spells else "added"
+                said.append(f"{len(items)} {one if len(items) == 1 else many} {verb}")
         return said
 
 
@@ -102,11 +117,13 @@ def _key(name):
     return text(name).lower()
 
 
-def plan_children(rows, *, fallback_team=None, unique_ids=False, partial=False):
+def plan_children(rows, *, fallback_team=None, unique_ids=False, partial=False, today=None, accepted=()):
     """Group rows by child and plan each child; `unique_ids` rejects an id given by two rows.
 
     `partial`: the return tells only part of the child's story (SSDA903: time in care), see _compare.
+    `today` turns on the queries (queries.py); `accepted`: the children whose queries the administrator accepted.
     """
+    accepted = set(accepted)
     by_child = {}
     for row in rows:
         if row.child_id and not row.skipped:
@@ -128,6 +145,8 @@ def plan_children(rows, *, fallback_team=None, unique_ids=False, partial=False):
                 plan.errors.append("the child's identifier appears more than once: "
                                    + ", ".join(row.location for row in plan.rows))
             _plan(plan, directory, fallback_team, known, visited)
+            if today is not None and not plan.errors and plan.fields:
+                plan.queries, plan.accepted = queries(plan, today), child_id in accepted
             plans.append(plan)
     return plans
 
@@ -154,7 +173,7 @@ def _plan(plan, directory, fallback_team, known, visited):
 
 def _merge_details(plan):
     rows = plan.rows
-    for name in ("date_of_birth", "gender", "ethnicity"):
+    for name in CHILD_DETAILS:
         given = {}
         for row in rows:
             if getattr(row, name) is not None:
@@ -178,12 +197,28 @@ def _merge_details(plan):
     plan.fields["category"] = min(pool, key=lambda i: PRECEDENCE.index(i.category)).category
     plan.fields["opened_on"] = min(i.start for i in involvements)
     plan.fields["closed_on"] = None if open_now else max(i.end for i in involvements)
+    _close_at_death(plan)
     if plan.existing is None:
         if plan.fields["date_of_birth"] is None:
             plan.errors.append("Date of Birth is blank and the child is not yet in Oversight"
                                + (" (the SSDA903 Header table gives it)" if plan.partial else ""))
         plan.fields["gender"] = plan.fields["gender"] or Gender.NOT_RECORDED
         plan.fields["ethnicity"] = plan.fields["ethnicity"] or Ethnicity.NOBT
+        plan.fields["disabilities"] = plan.fields["disabilities"] or ""
+        plan.fields["primary_need"] = plan.fields["primary_need"] or ""
+        plan.fields["uasc"] = bool(plan.fields["uasc"])
+
+
+def _close_at_death(plan):
+    """A child who has died has no open case: it closes on the date of death."""
+    died = plan.fields["died_on"]
+    if died is None:
+        return
+    if died < plan.fields["opened_on"]:
+        plan.errors.append(f"the date of death {died} is before the involvement began ({plan.fields['opened_on']})")
+    elif plan.fields["closed_on"] is None or plan.fields["closed_on"] > died:
+        plan.fields["closed_on"] = died
+        plan.warnings.append(f"the case is closed on the date of death, {died}")
 
 
 def _allocate(plan, directory, fallback_team):
@@ -235,6 +270,8 @@ def _compare(plan):
         plan.fields["opened_on"] = min(plan.fields["opened_on"], current.opened_on)
         if plan.fields["closed_on"] is not None and current.category != plan.fields["category"]:
             plan.fields["category"], plan.fields["closed_on"] = current.category, current.closed_on
+    if plan.fields.get("disabilities") == DISABLED and current.disabilities not in ("", NO_DISABILITY):
+        plan.fields["disabilities"] = current.disabilities  # "has a disability" does not erase which
     for name, value in plan.fields.items():
         if value is None and name != "closed_on":
             plan.fields[name] = getattr(current, name)
@@ -247,7 +284,12 @@ def _new_records(plan, known, visited):
     def fresh(items, already=lambda item: False):
         seen, out = set(), []
         for row in plan.rows:
+            # Two same-kind records on one date in one row are two records; in two rows (two lists), one.
+            in_row = Counter()
             for item in getattr(row, items):
+                in_row[item.key] += 1
+                if in_row[item.key] > 1 and hasattr(item, "occurrence"):
+                    item = replace(item, occurrence=in_row[item.key])
                 if item.key in seen or (plan.child_id, item.key) in known or already(item):
                     continue
                 seen.add(item.key)
@@ -257,6 +299,7 @@ def _new_records(plan, known, visited):
     plan.new_visits = fresh("visits", lambda visit: (plan.child_id, visit.occurred_on) in visited)
     plan.new_events = fresh("events")
     plan.new_assessments = fresh("assessments")
+    plan.new_care_spells = fresh("care_spells")
     # "Seen alone" on a visit already imported is not re-read: records are added, not rewritten.
 
 

@@ -29,7 +29,10 @@ class Visit:
 
 STRATEGY = "Section 47 enquiry started"
 ICPC = "Initial child protection conference"
+PP_BEGAN = "Pre-proceedings (PLO) began"
+COURT_APPLICATION = "Application to court for care proceedings"
 CP_REVIEW = "Child protection review conference"
+CIN_CLOSED = "Child in need episode closed"
 
 
 @dataclass(frozen=True)
@@ -39,10 +42,13 @@ class Event:
     event_type: str
     occurred_on: object
     summary: str
+    # The second and later event of a kind on one date in one row: numbered so each is kept.
+    occurrence: int = 1
 
     @property
     def key(self):
-        return f"chronology {self.event_type} {self.occurred_on.isoformat()}"
+        key = f"chronology {self.event_type} {self.occurred_on.isoformat()}"
+        return key if self.occurrence == 1 else f"{key} #{self.occurrence}"
 
 
 @dataclass(frozen=True)
@@ -56,6 +62,21 @@ class Assessed:
     @property
     def key(self):
         return f"{self.kind} {self.started_on.isoformat()}"
+
+
+@dataclass(frozen=True)
+class CareSpell:
+    """An SSDA903 episode of care: its dates and DfE codes ({CareEpisode field: value}, as sorted pairs)."""
+
+    started_on: object
+    ended_on: object
+    values: tuple = ()
+
+    @property
+    def key(self):
+        # A changed episode (an end date added, a corrected code) is a new key, and updates the one held.
+        digest = hashlib.sha256(repr((self.ended_on, self.values)).encode()).hexdigest()[:12]
+        return f"care episode {self.started_on.isoformat()} {digest}"
 
 
 @dataclass(frozen=True)
@@ -83,6 +104,12 @@ class SourceRow:
     gender: str | None = None
     ethnicity: str | None = None
     involvement: Involvement | None = None
+    died_on: object = None
+    # DfE codes: disabilities space-separated ("NONE" for none), primary need N0-N9.
+    disabilities: str | None = None
+    primary_need: str | None = None
+    uasc: bool | None = None
+    uasc_ceased_on: object = None
     # None: the return has no such column; "": the column is blank.
     team_name: str | None = None
     worker_name: str | None = None
@@ -92,11 +119,24 @@ class SourceRow:
     visits: list = field(default_factory=list)
     events: list = field(default_factory=list)
     assessments: list = field(default_factory=list)
+    care_spells: list = field(default_factory=list)
     errors: list = field(default_factory=list)
     warnings: list = field(default_factory=list)
     # A row that is read but brings nothing Oversight keeps (a contact, an adopter).
     skipped: str = ""
 
-    @property
-    def content_hash(self):
-        return hashlib.sha256(json.dumps(self.raw, default=str, sort_keys=True).encode()).hexdigest()
+    content_hash: str = ""
+
+    def __post_init__(self):
+        # The row's values are kept only as their hash: a large file's rows must not all stay in memory.
+        self.content_hash = hashlib.sha256(json.dumps(self.raw, default=str, sort_keys=True).encode()).hexdigest()
+        self.raw = None
+
+
+def referral_summary(source, nfa):
+    """The chronology's words for a referral; the Annex A export reads source and NFA back from them."""
+    return "Referral" + (f" (source {source})" if source else "") + ("; no further action" if nfa else "")
+
+
+def closure_summary(reason):
+    return CIN_CLOSED + (f" (reason {reason})" if reason else "")

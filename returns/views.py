@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from organisation.models import Role
@@ -11,7 +12,7 @@ from organisation.models import Role
 from . import tasks
 from .export import annex_a_workbook
 from .forms import ExportForm, UploadForm
-from .imports import new_batch
+from .imports import new_batch, queried
 from .models import ImportBatch
 
 ROWS_PER_PAGE = 200
@@ -45,16 +46,20 @@ def batch(request, pk):
     show = request.GET.get("show", "all")
     lines = batch.report if show == "all" else [line for line in batch.report if line["outcome"] == show]
     page = Paginator(lines, ROWS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "returns/batch.html", {"batch": batch, "page": page, "show": show})
+    return render(request, "returns/batch.html",
+                  {"batch": batch, "page": page, "show": show, "queried": queried(batch)})
 
 
 @require_POST
 @login_required
 def confirm(request, pk):
     _administrator(request)
+    batch = get_object_or_404(ImportBatch.objects.defer("payload"), pk=pk)
+    # Only children the dry run queried can be accepted; anything else posted is ignored.
+    accepted = sorted(set(request.POST.getlist("accept")) & set(queried(batch)))
     # Only a checked batch moves on, and only once, however often the button is pressed.
     if ImportBatch.objects.filter(pk=pk, status=ImportBatch.Status.CHECKED).update(
-        status=ImportBatch.Status.CONFIRMED
+        status=ImportBatch.Status.CONFIRMED, accepted_queries=accepted, progress_at=timezone.now()
     ):
         transaction.on_commit(lambda: tasks.import_batch.delay(pk))
     return redirect("returns:batch", pk=pk)

@@ -1,4 +1,5 @@
 from .assessments import Assessment, AssessmentVersion, Grade, PlanAction
+from .care import CareEpisode
 from .children import Allocation, Category, Child, Ethnicity, Gender
 from .record import CaseNote, ChronologyEntry, Document, ManagementDecision, ManagerMeeting
 
@@ -6,6 +7,7 @@ __all__ = [
     "Allocation",
     "Assessment",
     "AssessmentVersion",
+    "CareEpisode",
     "CaseNote",
     "Category",
     "Child",

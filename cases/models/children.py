@@ -65,6 +65,16 @@ class Child(models.Model):
     category = models.CharField("category of involvement", max_length=3, choices=Category.choices)
     opened_on = models.DateField("case opened")
     closed_on = models.DateField("case closed", null=True, blank=True)
+    # What the statutory returns say of the child, held so the Annex A lists can be filled from Oversight.
+    died_on = models.DateField("date of death", null=True, blank=True)
+    disabilities = models.CharField(
+        max_length=60, blank=True,
+        help_text="DfE disability codes, space-separated (NONE: no disability; YES: one, the return not saying which).",
+    )
+    primary_need = models.CharField("primary need", max_length=2, blank=True, help_text="DfE code N0 to N9.")
+    # SSDA903's UASC table: the child was an unaccompanied asylum-seeking child, until this date if it is given.
+    uasc = models.BooleanField("unaccompanied asylum-seeking child", default=False)
+    uasc_ceased_on = models.DateField("ceased to be UASC", null=True, blank=True)
     # The current allocation, kept in step with the open Allocation row by
     # allocate(); stored here because every scoped query filters on it.
     team = models.ForeignKey("organisation.Team", on_delete=models.PROTECT, related_name="children")

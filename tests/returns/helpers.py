@@ -1,7 +1,9 @@
 """Building returns for tests: Annex A workbooks written from the merge specification, and batches."""
+import datetime
 import io
 from pathlib import Path
 
+import xlwt
 from openpyxl import Workbook
 
 from returns.imports import check, new_batch, run_import
@@ -18,6 +20,26 @@ def workbook(lists):
         sheet = book.create_sheet(title)
         for row in rows:
             sheet.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def xls_workbook(lists):
+    """An Excel 97-2003 .xls workbook, as older councils' Annex A returns are: {sheet title: rows} -> bytes.
+
+    Dates are written as date cells (a number with a date format), as Excel saves them.
+    """
+    book = xlwt.Workbook()
+    dated = xlwt.easyxf(num_format_str="DD/MM/YYYY")
+    for title, rows in lists.items():
+        sheet = book.add_sheet(title)
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                if isinstance(value, (datetime.date, datetime.datetime)):
+                    sheet.write(r, c, value, dated)
+                elif value is not None:
+                    sheet.write(r, c, value)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
