@@ -107,6 +107,7 @@ DEFINITIONS = [
     Definition(
         "MGR-ATTEND", "Manager attendance",
         "A manager did not attend an initial CP conference or initial PLO hearing.", "K 6",
+        (Figure("months", "Reported over the last", 12, "months"),),
     ),
     Definition(
         "TEAM-MEETING", "Team meetings", "A team has no minuted team meeting within the period.",
