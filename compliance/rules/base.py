@@ -102,11 +102,14 @@ class PlusMonths(Func):
         )
         return column, months, [*column_params, *months_params]
 
-    def as_postgresql(self, compiler, connection, **extra):
+    def as_sql(self, compiler, connection, **extra):
         column, months, params = self._compiled(compiler)
         return f"CAST({column} + make_interval(0, {months}) AS date)", params
 
-    def as_sql(self, compiler, connection, **extra):
+    def as_sqlite(self, compiler, connection, **extra):
+        # Tests patch the vendor to reach the sweep's other paths: the engine says what runs the SQL.
+        if "sqlite" not in connection.settings_dict["ENGINE"]:
+            return self.as_sql(compiler, connection, **extra)
         # SQLite (the demo's default) does not clamp: 31 January plus a month is 3 March there.
         column, months, params = self._compiled(compiler)
         return f"date({column}, '+' || {months} || ' months')", params

@@ -2,15 +2,18 @@
 import pytest
 import time_machine
 
+from cases.forms.records import ManagementDecisionForm
 from cases.models import CaseNote, Category, ChronologyEntry, Document, ManagerMeeting
 from compliance.rules import BY_CODE
-from organisation.models import PracticeStandard
+from organisation.models import PracticeStandard, StaffMember
+from supervision.forms.meetings import TeamMeetingForm
 from tests.factories import (
     CaseNoteFactory,
     ChildFactory,
     ChronologyEntryFactory,
     DocumentFactory,
     ManagerMeetingFactory,
+    StaffFactory,
     TeamFactory,
     TeamMeetingFactory,
 )
@@ -161,3 +164,19 @@ def test_team_meeting_minutes_of_only_spaces_are_not_minutes(db, minutes, minute
     team = TeamFactory()
     TeamMeetingFactory(team=team, held_on=D(2026, 11, 4), minutes=minutes)
     assert (team.pk not in breaches("TEAM-MEETING", D(2026, 11, 23))) is minuted
+
+
+def test_the_forms_read_only_spaces_as_empty_as_the_rules_do(db):
+    team = TeamFactory()
+    chair = StaffFactory(team=team)
+    meeting = TeamMeetingForm(
+        {"held_on_0": "4", "held_on_1": "11", "held_on_2": "2026", "chair": chair.pk, "agenda": "Caseloads",
+         "minutes": "   \n  "},
+        members=StaffMember.objects.filter(team=team),
+    )
+    assert meeting.is_valid(), meeting.errors
+    assert meeting.cleaned_data["minutes"] == ""
+    decision = ManagementDecisionForm({"decided_on_0": "4", "decided_on_1": "11", "decided_on_2": "2026",
+                                       "context": "outside_supervision", "decision": "Step down to CIN",
+                                       "rationale": "    "})
+    assert not decision.is_valid() and "rationale" in decision.errors
