@@ -20,7 +20,7 @@ from cases.models import AssessmentVersion
 from compliance.rules import BY_CODE
 from compliance.rules.base import cutoff, first_day, working_days_cutoff
 from compliance.sweep import configured, full_sweep, sweep_rule
-from organisation.models import NEWLY_QUALIFIED_FOR, PRACTITIONER_ROLES, Role
+from organisation.models import NEWLY_QUALIFIED_FOR
 from supervision.models import SupervisionSession
 
 CORE = ("SUP-FREQ", "CHRON-MISSING", "PLAN-UNSIGNED")
@@ -33,8 +33,8 @@ LEFT JOIN (
     SELECT supervisee_id, max(date) AS last_held
     FROM supervision_supervisionsession WHERE status = %(held)s GROUP BY supervisee_id
 ) held ON held.supervisee_id = s.id
-WHERE s.is_active AND s.role = ANY(%(roles)s)
-  AND coalesce(held.last_held, (s.date_joined AT TIME ZONE %(tz)s)::date) < CASE
+WHERE s.is_active AND s.line_manager_id IS NOT NULL
+  AND coalesce(held.last_held, s.started_in_post, DATE '0001-01-01') < CASE
         WHEN s.date_qualified BETWEEN %(qualified_from)s AND %(today)s THEN %(newly_qualified_cut)s
         WHEN s.returning_until >= %(today)s THEN %(returning_cut)s
         ELSE %(standard_cut)s END
@@ -67,8 +67,6 @@ def _interval_cut(today, interval):
 def sup_freq(cursor, today, figures):
     cursor.execute(SUP_FREQ_SQL, {
         "held": SupervisionSession.Status.HELD.value,
-        "roles": [role.value for role in (*PRACTITIONER_ROLES, Role.TEAM_MANAGER)],
-        "tz": settings.TIME_ZONE,
         "today": today,
         "qualified_from": first_day(lambda d: today < d + NEWLY_QUALIFIED_FOR, today - NEWLY_QUALIFIED_FOR),
         "newly_qualified_cut": _interval_cut(today, _months_or_days(figures, "newly_qualified_days", "days")),

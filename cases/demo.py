@@ -95,10 +95,22 @@ class DemoAuthority:
     def person(self, username, role, **fields):
         """Create a staff member once; a rerun finds them by username."""
         first, last = self.rng.choice(FIRST_NAMES), self.rng.choice(LAST_NAMES)
-        defaults = {"first_name": first, "last_name": last, "role": role, "password": self.unusable, **fields}
+        defaults = {"first_name": first, "last_name": last, "role": role, "password": self.unusable,
+                    "started_in_post": self.started_in_post(username, fields.get("date_qualified")), **fields}
         defaults.setdefault("email", f"{username}@oversight.example")
         member, _ = StaffMember.objects.get_or_create(username=username, defaults=defaults)
         return member
+
+    def started_in_post(self, username, qualified):
+        """A plausible start in the post: a week after qualifying for the newly qualified, else 1 to 12 years ago.
+
+        The staff standards' clocks run from it (SPEC 4b), so the demo's accounts, all made today, exempt nobody.
+        """
+        rng = random.Random(f"{self.sizes.seed}:started:{username}")  # nosec B311: fictional demo data
+        started = self.today - timedelta(days=rng.randint(400, 365 * 12))
+        if qualified and started < qualified:
+            return qualified + timedelta(days=7)  # a post as a social worker starts after qualifying
+        return started
 
     def build_organisation(self):
         director = self.person("director", Role.DIRECTOR, password=self.demo_password)

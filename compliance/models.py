@@ -156,6 +156,9 @@ class Snapshot(models.Model):
     population = models.PositiveIntegerField(help_text="Children, staff or teams the standard applies to.")
     breaches = models.PositiveIntegerField()
     taken_at = models.DateTimeField()
+    demonstration = models.BooleanField(
+        default=False, help_text="Invented by the demo for the trends, not computed from the records."
+    )
 
     class Meta:
         ordering = ["month", "team", "rule"]

@@ -48,3 +48,15 @@ def take(*, month, today, now):
         for code, team_id, population, breaches in measure(today=today)
     )
     return len(rows)
+
+
+def month_ended(today):
+    """(the month the monthly job keeps when run on `today`, the day it measures it on: the 1st after it)."""
+    this_month = today.replace(day=1)
+    return previous_month(this_month), this_month
+
+
+def take_month_ended(*, today, now):
+    """What the monthly job does on the 1st (tasks.monthly_snapshot), for any day of the month after."""
+    month, measured_on = month_ended(today)
+    return take(month=month, today=measured_on, now=now)

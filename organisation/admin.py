@@ -22,9 +22,11 @@ class StaffMemberAdmin(UserAdmin):
     fieldsets = UserAdmin.fieldsets + (
         (
             "Role in the service",
-            {"fields": ["role", "team", "line_manager", "fte", "date_qualified", "returning_until"]},
+            {"fields": ["role", "team", "line_manager", "started_in_post", "fte", "date_qualified",
+                        "returning_until"]},
         ),
     )
     add_fieldsets = UserAdmin.add_fieldsets + (
-        ("Role in the service", {"fields": ["first_name", "last_name", "email", "role", "team", "line_manager"]}),
+        ("Role in the service", {"fields": ["first_name", "last_name", "email", "role", "team", "line_manager",
+                                            "started_in_post"]}),
     )

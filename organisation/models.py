@@ -38,6 +38,11 @@ class StaffQuerySet(models.QuerySet):
     def practitioners(self):
         return self.filter(role__in=PRACTITIONER_ROLES)
 
+    def supervised(self):
+        """Who is supervised, contracted, appraised and observed: every current member of staff with a line
+        manager in Oversight, whatever their role (SPEC 4b; W 5 "every member of staff and their manager")."""
+        return self.filter(is_active=True, line_manager__isnull=False)
+
     def managed_by(self, manager):
         """Staff with `manager` anywhere above them in their line-management chain."""
         chain = models.Q()
@@ -105,6 +110,12 @@ class StaffMember(AbstractUser):
     swe_number = models.CharField("Social Work England number", max_length=12, unique=True, null=True, blank=True)
     agency_worker = models.BooleanField(default=False)
     date_qualified = models.DateField(null=True, blank=True)
+    started_in_post = models.DateField(
+        "started in post",
+        null=True,
+        blank=True,
+        help_text="Supervision, appraisal and observation are first due from this date; with none they are due now.",
+    )
     returning_until = models.DateField(
         "returning or changed role until",
         null=True,
@@ -139,6 +150,14 @@ class StaffMember(AbstractUser):
         if self.date_qualified is None or self.date_qualified > today:
             return False
         return today < self.date_qualified + NEWLY_QUALIFIED_FOR
+
+    def clock_start(self, last_held):
+        """When a standard's clock runs from: the last record, else the start in post (SPEC 4b).
+
+        Never the account's creation: accounts made at go-live would exempt everyone for a year.
+        None means due now.
+        """
+        return last_held or self.started_in_post
 
     def is_managed_by(self, manager):
         """Whether `manager` is in this staff member's line of management."""

@@ -29,7 +29,7 @@ class Definition:
 DEFINITIONS = [
     Definition(
         "SUP-FREQ", "Supervision frequency",
-        "A practitioner's last supervision is older than their frequency allows.", "W 5.2",
+        "A member of staff's last supervision (or their start in post) is older than their frequency allows.", "W 5.2",
         (
             Figure("newly_qualified_days", "Newly qualified (first 12 months)", 14, "days"),
             Figure("returning_days", "Returning or changed role, until the agreed date", 14, "days"),
@@ -74,7 +74,8 @@ DEFINITIONS = [
         (Figure("months", "A summary at least every", 3, "months"),),
     ),
     Definition(
-        "VISITS", "Statutory visits", "No statutory visit within the interval for the category.",
+        "VISITS", "Statutory visits",
+        "No statutory visit at which the child was seen within the interval for the category.",
         "W 4 (statutory visits)",
         (
             Figure("cp_working_days", "Child protection", 10, "working days"),
@@ -84,7 +85,8 @@ DEFINITIONS = [
         ),
     ),
     Definition(
-        "SEEN-ALONE", "Seen alone", "A CP or CLA child not seen alone at any of the last visits.", "W 4",
+        "SEEN-ALONE", "Seen alone",
+        "A CP or CLA child not seen alone at any of the last visits (or any visit, if fewer).", "W 4",
         (Figure("visits", "Seen alone at least once in the last", 3, "visits", local=True),),
     ),
     Definition(
@@ -106,7 +108,8 @@ DEFINITIONS = [
     ),
     Definition(
         "MGR-ATTEND", "Manager attendance",
-        "A manager did not attend an initial CP conference or initial PLO hearing.", "K 6",
+        "A manager did not attend an initial CP conference or initial PLO hearing in the period.", "K 6",
+        (Figure("months", "Reported over the last", 12, "months"),),
     ),
     Definition(
         "TEAM-MEETING", "Team meetings", "A team has no minuted team meeting within the period.",

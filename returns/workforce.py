@@ -50,6 +50,7 @@ class WorkerRow:
     agency_worker: bool | None = None
     fte: Decimal | None = None
     role: str | None = None
+    started_on: object = None  # RoleStartDate: the staff standards' clocks run from it (SPEC 4b)
     left_on: object = None
     errors: list = field(default_factory=list)
     warnings: list = field(default_factory=list)
@@ -109,10 +110,10 @@ class WorkforceReader:
                 row.fte = Decimal(fte).quantize(HUNDREDTH, rounding=ROUND_HALF_UP)
             role = codes.text(element.findtext("OrgRole"))
             row.role = ROLES[role] if role else None
-            started = codes.date(element.findtext("RoleStartDate"))
+            row.started_on = codes.date(element.findtext("RoleStartDate"))
             row.left_on = codes.date(element.findtext("RoleEndDate"))
-            if started and row.left_on and row.left_on < started:
-                raise RowError(f"RoleEndDate {row.left_on} is before RoleStartDate {started}")
+            if row.started_on and row.left_on and row.left_on < row.started_on:
+                raise RowError(f"RoleEndDate {row.left_on} is before RoleStartDate {row.started_on}")
         except RowError as error:
             row.errors.append(str(error))
         return row
@@ -192,11 +193,13 @@ def _plan_worker(plan, row, fallback_team):
             row.warnings.append("no FTE in the census: 1.00 assumed")
         plan.fields = {"username": plan.child_id.lower(), "swe_number": plan.child_id,
                        "role": row.role or Role.SOCIAL_WORKER, "fte": row.fte if row.fte is not None else Decimal(1),
-                       "agency_worker": row.agency_worker, "team": fallback_team}
+                       "agency_worker": row.agency_worker, "team": fallback_team, "started_in_post": row.started_on}
         return
     wanted = {"swe_number": plan.child_id, "agency_worker": row.agency_worker}
     if row.fte is not None:
         wanted["fte"] = row.fte
+    if row.started_on is not None:
+        wanted["started_in_post"] = row.started_on
     for name, value in wanted.items():
         if getattr(current, name) != value:
             plan.fields[name] = value

@@ -3,8 +3,9 @@
 The frequency is the one that applies on `today`: every 14 days while newly
 qualified (under 12 months), every 14 days while returning or in a changed
 role (until the agreed date), otherwise monthly. Supervision is due that
-interval after the last held session, or after joining for someone never
-supervised. `overdue_filter` is the same rule as a query, for lists and the
+interval after the last held session, or after starting in post for someone
+never supervised; with no start date either, now (SPEC 4b: the account's
+creation never starts the clock). `overdue_filter` is the same rule as a query, for lists and the
 compliance worker; the tests hold the two in step.
 """
 from dataclasses import dataclass
@@ -12,9 +13,8 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 from django.db.models import Case, DateField, Q, Value, When
-from django.db.models.functions import Coalesce, TruncDate
+from django.db.models.functions import Coalesce
 from django.db.models.lookups import LessThan
-from django.utils import timezone
 
 from organisation import standards
 from organisation.models import NEWLY_QUALIFIED_FOR
@@ -32,6 +32,7 @@ class Due:
     last_held: date | None
     frequency: Frequency
     today: date
+    start_unknown: bool = False  # never supervised and no start in post: due now
 
     @property
     def days_left(self):
@@ -44,7 +45,7 @@ class Due:
 
     @property
     def is_overdue(self):
-        return self.today > self.on
+        return self.start_unknown or self.today > self.on
 
 
 def _intervals(figures):
@@ -69,7 +70,9 @@ def frequency(staff, today, figures=None):
 def next_due(staff, last_held, today, figures=None):
     """When `staff`, last supervised on `last_held` (or never: None), is next due, as seen on `today`."""
     applies = frequency(staff, today, figures)
-    since = last_held or timezone.localdate(staff.date_joined)
+    since = staff.clock_start(last_held)
+    if since is None:
+        return Due(today, None, applies, today, start_unknown=True)
     return Due(since + applies.interval, last_held, applies, today)
 
 
@@ -103,4 +106,5 @@ def overdue_filter(today, figures=None):
         default=cut(standard),
         output_field=DateField(),
     )
-    return LessThan(Coalesce("last_supervised", TruncDate("date_joined")), applies)
+    # No session and no start in post: before every cut-off, so due now.
+    return LessThan(Coalesce("last_supervised", "started_in_post", Value(date.min)), applies)

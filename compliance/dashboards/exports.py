@@ -75,4 +75,9 @@ def report_csv(report, lines, filename):
         ]
         for line in lines
     ]
+    invented = set(report.figures.get("demonstration_months", []))
+    if invented:
+        rows.append(["Source of the figures", "",
+                     *["demonstration history (invented by the demo)" if m in invented else "the records"
+                       for m in months], "", "", ""])
     return csv_response(filename, header, rows)

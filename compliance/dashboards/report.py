@@ -64,14 +64,15 @@ def measure_month(service, month):
     Four queries, none growing with the data: snapshots, audits, actions, allocations.
     """
     end = month_end(month)
-    kept = dict(
-        (code, Compliance(population, breaches))
-        for code, population, breaches in Snapshot.objects.filter(team__service=service, month=month)
+    snapshots = list(
+        Snapshot.objects.filter(team__service=service, month=month)
         .values_list("rule")
-        .annotate(Sum("population"), Sum("breaches"))
+        .annotate(Sum("population"), Sum("breaches"), invented=Count("pk", filter=Q(demonstration=True)))
         .order_by()
     )
-    values = {}
+    kept = {code: Compliance(population, breaches) for code, population, breaches, _ in snapshots}
+    # Months the demo invented for its trends are labelled wherever the report is shown (SPEC 4b).
+    values = {"demonstration": any(invented for *_, invented in snapshots)}
     for measure in MEASURES:
         if measure.rules and measure.rules[0] in kept:
             breaches = sum(kept[code].breaches for code in measure.rules if code in kept)
@@ -117,6 +118,8 @@ def build(service, month, measured=None):
         "months": [each.isoformat() for each in months],
         "measures": {measure.key: [values.get(measure.key) for values in by_month] for measure in MEASURES},
         "grades": by_month[-1]["grades"],
+        "demonstration_months": [each.isoformat() for each, values in zip(months, by_month, strict=True)
+                                 if values.get("demonstration")],
     }
 
 
@@ -211,3 +214,8 @@ def lines(report):
 
 def months(report):
     return [date.fromisoformat(month) for month in report.figures["months"]]
+
+
+def demonstration_months(report):
+    """The months of a kept report whose figures the demo invented (none in a real council's reports)."""
+    return [date.fromisoformat(month) for month in report.figures.get("demonstration_months", [])]

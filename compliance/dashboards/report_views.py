@@ -38,7 +38,7 @@ def report_detail(request, service, year, month):
     )
     context = {
         "report": kept, "lines": reports.lines(kept), "months": reports.months(kept), "grades": _grades(kept),
-        "thresholds": thresholds(),
+        "thresholds": thresholds(), "demonstration_months": reports.demonstration_months(kept),
     }
     filename = f"performance-{slugify(kept.service.name)}-{first:%Y-%m}"
     export = request.GET.get("export")

@@ -13,11 +13,12 @@ from audits.models import CorrectiveAction
 from cases.models import AssessmentVersion
 from cases.selectors import members_with_caseloads
 from organisation import standards
-from organisation.models import PRACTITIONER_ROLES, Team
+from organisation.models import Team
 from supervision.frequency import next_due
 from supervision.selectors import with_supervision
 
 from ..models import Flag
+from ..rules import BY_CODE
 from ..rules.supervision import supervised_staff
 from .filters import Scope
 
@@ -109,7 +110,8 @@ def capacity(member, today, figures):
 def caseloads(team, today):
     """The team's practitioners, each with `.load` (open cases against capacity), busiest first."""
     figures = standards.figures("CASELOAD")
-    members = list(members_with_caseloads([team]).filter(role__in=PRACTITIONER_ROLES))
+    population = BY_CODE["CASELOAD"].population(today)  # who CASELOAD applies to, decided by the rule
+    members = list(members_with_caseloads([team]).filter(pk__in=population.values("pk")))
     for member in members:
         member.load = Load(member.open_cases, capacity(member, today, figures))
     return sorted(members, key=lambda m: (-(m.load.percent or 0), m.last_name))

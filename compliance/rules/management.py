@@ -7,14 +7,12 @@ from django.db.models.functions import Coalesce, Round
 
 from audits.models import CorrectiveAction
 from cases.models import Allocation, Child, ManagerMeeting
+from organisation import standards
 from organisation.models import PRACTITIONER_ROLES, StaffMember, Team
 from supervision.models import TeamMeeting
 
 from ..models import SubjectKind
 from .base import Rule, latest, newly_qualified
-
-# A missed conference or hearing cannot be mended afterwards; it counts for a year, the span of the trends.
-MISSED_MEETING_COUNTS_FOR = relativedelta(months=12)
 
 
 class AuditActions(Rule):
@@ -73,16 +71,20 @@ class Caseload(Rule):
 
 
 class ManagerAttendance(Rule):
+    """A missed conference or hearing cannot be mended afterwards: it is reported over the last N months."""
+
     code = "MGR-ATTEND"
 
+    @staticmethod
+    def meetings(today, figures):
+        since = today - relativedelta(months=figures["months"])
+        return ManagerMeeting.objects.filter(child=OuterRef("pk"), held_on__lte=today, held_on__gt=since)
+
     def population(self, today):
-        return Child.objects.open().filter(Exists(ManagerMeeting.objects.filter(child=OuterRef("pk"))))
+        return Child.objects.open().filter(Exists(self.meetings(today, standards.figures(self.code))))
 
     def breaches(self, today, figures):
-        missed = ManagerMeeting.objects.filter(
-            child=OuterRef("pk"), manager_attended=False,
-            held_on__lte=today, held_on__gt=today - MISSED_MEETING_COUNTS_FOR,
-        )
+        missed = self.meetings(today, figures).filter(manager_attended=False)
         earliest = Subquery(missed.order_by("held_on").values("held_on")[:1])
         # A missed meeting implies a meeting: a semi-join on it is the whole test; `since` only for new flags.
         return Child.objects.open().filter(Exists(missed)).annotate(since=earliest)

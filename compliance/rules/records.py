@@ -31,17 +31,28 @@ class ChronologyMissing(Rule):
 
 
 class ChronologyStale(Rule):
-    """Stale when the latest entry is too old, or older than a conference, court hearing or court order."""
+    """Stale when the latest entry is too old, or older than the latest significant event (SPEC 4b).
+
+    The significant events are an initial CP conference, a PLO or court hearing, a court order, a placement
+    move, a strategy discussion, or any chronology entry marked significant. Those kept as chronology entries
+    (placement moves, strategy discussions, court hearings, entries marked significant) update the chronology
+    by being recorded; those kept elsewhere on the record (the meetings a manager attends, court orders) need
+    an entry on or after their day.
+    """
 
     code = "CHRON-STALE"
+    SIGNIFICANT_MEETINGS = (ManagerMeeting.Kind.INITIAL_CONFERENCE, ManagerMeeting.Kind.PLO_HEARING)
+    SIGNIFICANT_DOCUMENTS = (Document.Kind.COURT_ORDER,)
 
     def population(self, today):
         return Child.objects.open().filter(Exists(ChronologyEntry.objects.filter(child=OuterRef("pk"))))
 
     def breaches(self, today, figures):
         entries = ChronologyEntry.objects.filter(child=OuterRef("pk"))
-        meetings = ManagerMeeting.objects.filter(child=OuterRef("pk"), held_on__lt=today)
-        orders = Document.objects.filter(child=OuterRef("pk"), kind=Document.Kind.COURT_ORDER, dated__lt=today)
+        meetings = ManagerMeeting.objects.filter(
+            child=OuterRef("pk"), kind__in=self.SIGNIFICANT_MEETINGS, held_on__lt=today
+        )
+        orders = Document.objects.filter(child=OuterRef("pk"), kind__in=self.SIGNIFICANT_DOCUMENTS, dated__lt=today)
         # Index probes that stop at the first row, not the latest entry read three times: the latest entry too
         # old <=> entries but none since the cut-off; a meeting or order after it <=> one with no entry on or
         # after its day (and an entry at all: the population, asked here rather than by a semi-join over every
@@ -75,11 +86,13 @@ class ChronologyStale(Rule):
 
 
 class QuarterlySummary(Rule):
+    """Every open case, Early Help included (K: "across Children's Social Care and Family First"); a case is
+    first due 3 months after opening."""
+
     code = "SUMMARY"
 
     def population(self, today):
-        # Early help is not statutory casework: no quarterly summary on file (W 4).
-        return Child.objects.open().exclude(category=Category.EARLY_HELP)
+        return Child.objects.open()
 
     def breaches(self, today, figures):
         summaries = Document.objects.filter(child=OuterRef("pk"), kind=Document.Kind.QUARTERLY_SUMMARY)

@@ -1,25 +1,22 @@
 """SUP-FREQ, SUP-CONTRACT, SUP-FILED, APPRAISAL, OBSERVATION (W 4, W 5, W 5.2, K 6)."""
 from dateutil.relativedelta import relativedelta
-from django.db.models import Exists, OuterRef, Subquery
-from django.db.models.functions import Coalesce, TruncDate
-from django.utils import timezone
+from django.db.models import Exists, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 
 from cases.models import Child
-from organisation.models import PRACTITIONER_ROLES, Role, StaffMember
+from organisation.models import StaffMember
 from supervision.frequency import next_due, overdue_filter
 from supervision.models import Appraisal as AppraisalRecord
 from supervision.models import CaseDiscussion, Observation, SupervisionSession
 from supervision.selectors import without_contract
 
 from ..models import SubjectKind
-from .base import Rule, cutoff, latest
-
-# Practitioners and the team managers who supervise them are themselves supervised (W 5.2).
-SUPERVISED_ROLES = (*PRACTITIONER_ROLES, Role.TEAM_MANAGER)
+from .base import PlusMonths, Rule, cutoff, latest
 
 
 def supervised_staff():
-    return StaffMember.objects.filter(is_active=True, role__in=SUPERVISED_ROLES)
+    """The one population of SUP-FREQ, SUP-CONTRACT, APPRAISAL and OBSERVATION (SPEC 4b)."""
+    return StaffMember.objects.supervised()
 
 
 class SupervisionFrequency(Rule):
@@ -49,7 +46,7 @@ class SupervisionContract(Rule):
         return without_contract(self.population(today))
 
     def due_on(self, member, today, figures):
-        return timezone.localdate(member.date_joined)
+        return member.started_in_post or today
 
 
 class CaseDiscussionsFiled(Rule):
@@ -71,7 +68,10 @@ class CaseDiscussionsFiled(Rule):
 
 
 class _WithinMonths(Rule):
-    """A dated record of the staff member at least every N months; a new starter is due N months after joining."""
+    """A dated record of the staff member at least every N months.
+
+    Someone with none yet is due N months after starting in post, and now with no start date (SPEC 4b).
+    """
 
     subject = SubjectKind.STAFF
     model = None  # the record, with its `staff_field` and `date_field`
@@ -80,16 +80,23 @@ class _WithinMonths(Rule):
     def population(self, today):
         return supervised_staff()
 
+    def records(self, today):
+        return self.model.objects.filter(**{self.staff_field: OuterRef("pk"), f"{self.date_field}__lte": today})
+
     def breaches(self, today, figures):
+        return self.population(today).annotate(since=self.since(today)).filter(self.lapsed(today, figures))
+
+    def since(self, today):
+        return Coalesce(latest(self.records(today), self.date_field), "started_in_post")
+
+    def lapsed(self, today, figures):
         months = relativedelta(months=figures["months"])
-        latest = self.model.objects.filter(**{self.staff_field: OuterRef("pk")}).order_by(f"-{self.date_field}")
-        return (
-            self.population(today)
-            .annotate(since=Coalesce(Subquery(latest.values(self.date_field)[:1]), TruncDate("date_joined")))
-            .filter(since__lt=cutoff(today, lambda start: start + months, today - months))
-        )
+        # No record and no start date sorts before every cut-off: due now.
+        return Q(since__isnull=True) | Q(since__lt=cutoff(today, lambda start: start + months, today - months))
 
     def due_on(self, member, today, figures):
+        if member.since is None:
+            return today
         return member.since + relativedelta(months=figures["months"])
 
 
@@ -100,8 +107,28 @@ class Appraisal(_WithinMonths):
 
 
 class ObservationOfPractice(_WithinMonths):
-    """The appraisal records the observation it drew on; this rule keeps one within the period."""
+    """Within the period, and before the appraisal: an appraisal held with no observation in the N months
+    before it is a breach until the next appraisal (SPEC 4b)."""
 
     code = "OBSERVATION"
     model = Observation
     staff_field, date_field = "practitioner", "observed_on"
+
+    def breaches(self, today, figures):
+        appraisals = AppraisalRecord.objects.filter(staff=OuterRef("pk"), held_on__lte=today)
+        before = Observation.objects.alias(lasts_until=PlusMonths(F("observed_on"), figures["months"])).filter(
+            practitioner=OuterRef("pk"), observed_on__lte=OuterRef("appraised"), lasts_until__gte=OuterRef("appraised"),
+        )
+        return (
+            self.population(today)
+            .annotate(since=self.since(today), appraised=latest(appraisals, "held_on"))
+            .annotate(observed_before=Exists(before))
+            .filter(self.lapsed(today, figures) | Q(appraised__isnull=False, observed_before=False))
+        )
+
+    def due_on(self, member, today, figures):
+        lapsed_on = super().due_on(member, today, figures)
+        due = [lapsed_on] if member.since is None or lapsed_on < today else []
+        if member.appraised and not member.observed_before:
+            due.append(member.appraised)
+        return min(due)

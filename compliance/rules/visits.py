@@ -1,5 +1,5 @@
 """VISITS and SEEN-ALONE: statutory visits by category, and the child seen alone (W 4)."""
-from datetime import date, timedelta
+from datetime import timedelta
 
 from django.db.models import Case, DateField, Exists, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
@@ -12,7 +12,10 @@ Kind = CaseNote.Kind
 
 
 class StatutoryVisits(Rule):
-    """CP and CIN within working days, CLA within weeks, and within a week of a new placement."""
+    """CP and CIN within working days, CLA within weeks, and within a week of a new placement.
+
+    Only a visit at which the child was seen counts (SPEC 4b).
+    """
 
     code = "VISITS"
     CATEGORIES = (Category.CHILD_PROTECTION, Category.LOOKED_AFTER, Category.CHILD_IN_NEED)
@@ -21,7 +24,8 @@ class StatutoryVisits(Rule):
         return Child.objects.open().filter(category__in=self.CATEGORIES)
 
     def breaches(self, today, figures):
-        visits = CaseNote.objects.filter(child=OuterRef("pk"), kind=Kind.STATUTORY_VISIT, occurred_on__lte=today)
+        seen = CaseNote.objects.filter(kind=Kind.STATUTORY_VISIT, child_seen=True, occurred_on__lte=today)
+        visits = seen.filter(child=OuterRef("pk"))
         placements = ChronologyEntry.objects.filter(
             child=OuterRef("pk"), event_type=ChronologyEntry.EventType.PLACEMENT, occurred_on__lte=today
         )
@@ -45,10 +49,7 @@ class StatutoryVisits(Rule):
             event_type=ChronologyEntry.EventType.PLACEMENT, occurred_on__lte=today
         )
         later = all_placements.filter(child=OuterRef("child"), occurred_on__gt=OuterRef("occurred_on"))
-        visited = CaseNote.objects.filter(
-            child=OuterRef("child"), kind=Kind.STATUTORY_VISIT, occurred_on__lte=today,
-            occurred_on__gte=OuterRef("occurred_on"),
-        )
+        visited = seen.filter(child=OuterRef("child"), occurred_on__gte=OuterRef("occurred_on"))
         unvisited = all_placements.filter(
             child=OuterRef("pk"), occurred_on__lt=today - timedelta(weeks=figures["cla_new_placement_weeks"]),
         ).filter(~Exists(later), ~Exists(visited))
@@ -66,9 +67,13 @@ class StatutoryVisits(Rule):
 
 
 class SeenAlone(Rule):
-    """Not seen alone at any of the last N visits; a child with fewer visits is not yet in breach."""
+    """A CP or CLA child with a visit, not seen alone at any of the last N visits (or all, if fewer).
+
+    Visits on one day are ordered by when they were recorded (a visit has a date, no time), then by id.
+    """
 
     code = "SEEN-ALONE"
+    LATEST_FIRST = ("-occurred_on", "-recorded_at", "-pk")
 
     def population(self, today):
         return Child.objects.open().filter(category__in=(Category.CHILD_PROTECTION, Category.LOOKED_AFTER))
@@ -76,14 +81,28 @@ class SeenAlone(Rule):
     def breaches(self, today, figures):
         visits = CaseNote.objects.filter(child=OuterRef("pk"), occurred_on__lte=today).exclude(kind=Kind.NOTE)
         n = figures["visits"]
-        nth_latest = Subquery(visits.order_by("-occurred_on", "-pk").values("occurred_on")[n - 1:n])
-        # None seen alone on or after the Nth latest <=> the latest seen alone (if any) is before it:
-        # one comparison, so each subquery runs once per child (no N-th visit: NULL, not in breach).
-        last_alone = latest(visits.filter(seen_alone=True), "occurred_on")
+        nth = visits.order_by(*self.LATEST_FIRST)[n - 1:n]
+        first = visits.order_by(*(order.lstrip("-") for order in self.LATEST_FIRST))[:1]
+
+        def oldest_counted(field):
+            # The Nth latest visit, or the child's first visit when there are fewer than N.
+            return Coalesce(Subquery(nth.values(field)), Subquery(first.values(field)))
+
+        # Seen alone at a visit on or after the oldest counted one, in (date, recorded, id) order.
+        alone_since = visits.filter(seen_alone=True).filter(
+            Q(occurred_on__gt=OuterRef("since"))
+            | Q(occurred_on=OuterRef("since"), recorded_at__gt=OuterRef("since_at"))
+            | Q(occurred_on=OuterRef("since"), recorded_at=OuterRef("since_at"), pk__gte=OuterRef("since_pk"))
+        )
+        # No visit at all: `since` is NULL and the child is not in breach.
         return (
             self.population(today)
-            .annotate(since=nth_latest, last_alone=last_alone)
-            .filter(since__gt=Coalesce("last_alone", Value(date.min)))
+            .annotate(
+                since=oldest_counted("occurred_on"),
+                since_at=oldest_counted("recorded_at"),
+                since_pk=oldest_counted("pk"),
+            )
+            .filter(~Exists(alone_since), since__isnull=False)
         )
 
     def due_on(self, child, today, figures):

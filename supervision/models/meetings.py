@@ -13,7 +13,8 @@ class TeamMeetingQuerySet(models.QuerySet):
 
     def minuted(self):
         """What TEAM-MEETING counts: "staff meetings have formal agendas and are fully minuted"."""
-        return self.exclude(minutes="")
+        # Minutes of only spaces are not minutes (SPEC 4b), as is_minuted says.
+        return self.exclude(minutes__regex=r"^\s*$")
 
 
 class TeamMeeting(models.Model):

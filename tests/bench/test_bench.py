@@ -51,15 +51,16 @@ def held(member, on):
 def supervision_cases(team, manager, today):
     """Staff on either side of each SUP-FREQ frequency, and staff outside the rule's population."""
     def member(**fields):
-        fields.setdefault("date_joined", at(D(2018, 1, 8)))
+        fields.setdefault("started_in_post", D(2018, 1, 8))
         return StaffFactory(team=team, line_manager=manager, **fields)
 
     newly_qualified = days_before(today, 100)
     held(member(), days_before(today, 45))  # monthly, overdue
     held(member(), days_before(today, 10))  # monthly, in time
     held(member(), today.replace(day=1) - datetime.timedelta(days=1))  # monthly, at most a month ago
-    member()  # never supervised, joined long ago: overdue
-    member(date_joined=at(days_before(today, 3)))  # never supervised, just joined: in time
+    member()  # never supervised, started in post long ago: overdue
+    member(started_in_post=days_before(today, 3))  # never supervised, just started: in time
+    member(started_in_post=None)  # never supervised, no start in post: due now
     held(member(date_qualified=newly_qualified), days_before(today, 15))  # newly qualified, overdue
     held(member(date_qualified=newly_qualified), days_before(today, 14))  # newly qualified, on the day
     held(member(date_qualified=None, returning_until=today + datetime.timedelta(days=30)), days_before(today, 20))
@@ -69,7 +70,7 @@ def supervision_cases(team, manager, today):
     SupervisionSessionFactory(supervisee=late, supervisor=manager, date=days_before(today, 2))  # planned only
     held(member(is_active=False), days_before(today, 90))  # a leaver: not supervised
     held(manager, days_before(today, 70))  # the team manager is supervised too
-    StaffFactory(role=Role.HEAD_OF_SERVICE, team=None, date_joined=at(D(2018, 1, 8)))  # not in the rule
+    StaffFactory(role=Role.HEAD_OF_SERVICE, team=None, started_in_post=D(2018, 1, 8))  # no line manager: not in it
 
 
 def record_cases(worker, today):

@@ -6,8 +6,9 @@ from compliance import sweep
 from compliance.models import Flag
 from compliance.rules import BY_CODE
 from organisation import standards
+from organisation.models import Role
 from supervision.models import SupervisionSession
-from tests.factories import SupervisionSessionFactory
+from tests.factories import StaffFactory, SupervisionSessionFactory
 
 D = datetime.date
 LONDON = ZoneInfo("Europe/London")
@@ -22,6 +23,12 @@ def breaches(code, today, **figures):
     rule = BY_CODE[code]
     figures = {**standards.figures(code), **figures}
     return {subject.pk: rule.due_on(subject, today, figures) for subject in rule.breaches(today, figures)}
+
+
+def supervised(**fields):
+    """A member of staff with a line manager: who the staff standards apply to (SPEC 4b)."""
+    fields.setdefault("line_manager", StaffFactory(role=Role.TEAM_MANAGER))
+    return StaffFactory(**fields)
 
 
 def held(member, on):

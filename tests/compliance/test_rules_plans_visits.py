@@ -114,8 +114,8 @@ def not_alone(child, *days):
         visit(child, day, seen_alone=False)
 
 
-@pytest.mark.parametrize("visits, breached", [(2, False), (3, True), (4, True)])
-def test_seen_alone_flags_a_child_not_seen_alone_at_the_last_3_visits(protected, visits, breached):
+@pytest.mark.parametrize("visits, breached", [(1, True), (2, True), (3, True), (4, True)])
+def test_seen_alone_flags_a_child_not_seen_alone_at_the_last_3_visits_or_all_if_fewer(protected, visits, breached):
     not_alone(protected, *[D(2026, 11, day) for day in range(1, visits + 1)])
     assert (protected.pk in breaches("SEEN-ALONE", D(2026, 11, 23))) is breached
 

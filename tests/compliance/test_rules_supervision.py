@@ -11,7 +11,7 @@ from tests.factories import (
     SupervisionSessionFactory,
 )
 
-from .helpers import D, at, breaches, held
+from .helpers import D, at, breaches, held, supervised
 
 BOUNDARY = [(-1, False), (0, False), (1, True)]  # day before, the last day met, the day after
 
@@ -22,7 +22,7 @@ def shifted(day, days):
 
 @pytest.fixture
 def experienced(db):
-    return StaffFactory(date_qualified=D(2015, 9, 1), date_joined=at(D(2020, 1, 6)))
+    return supervised(date_qualified=D(2015, 9, 1), started_in_post=D(2020, 1, 6))
 
 
 @pytest.mark.parametrize("offset, breached", BOUNDARY)
@@ -36,7 +36,7 @@ def test_sup_freq_experienced_worker_is_due_a_calendar_month_after_the_last_sess
 
 @pytest.mark.parametrize("offset, breached", BOUNDARY)
 def test_sup_freq_newly_qualified_worker_is_due_after_14_days(db, offset, breached):
-    member = StaffFactory(date_qualified=D(2026, 6, 1))
+    member = supervised(date_qualified=D(2026, 6, 1))
     held(member, D(2026, 11, 2))
     assert (member.pk in breaches("SUP-FREQ", shifted(D(2026, 11, 16), offset))) is breached
 
@@ -44,7 +44,7 @@ def test_sup_freq_newly_qualified_worker_is_due_after_14_days(db, offset, breach
 @pytest.mark.parametrize("today, breached", [(D(2026, 11, 22), True), (D(2026, 11, 23), False)])
 def test_sup_freq_worker_is_monthly_from_12_months_after_qualifying(db, today, breached):
     # Qualified 23 Nov 2025: every 14 days up to 22 Nov 2026, monthly from the 23rd.
-    member = StaffFactory(date_qualified=D(2025, 11, 23))
+    member = supervised(date_qualified=D(2025, 11, 23))
     held(member, D(2026, 11, 1))
     assert (member.pk in breaches("SUP-FREQ", today)) is breached
 
@@ -61,17 +61,17 @@ def test_sup_freq_ignores_planned_and_cancelled_sessions(experienced):
     assert experienced.pk in breaches("SUP-FREQ", D(2026, 11, 10))
 
 
-def test_sup_contract_flags_staff_without_a_contract_from_the_day_they_joined(experienced):
+def test_sup_contract_flags_staff_without_a_contract_from_the_day_they_started_in_post(experienced):
     assert breaches("SUP-CONTRACT", D(2026, 11, 23))[experienced.pk] == D(2020, 1, 6)
     SupervisionContractFactory(staff=experienced)
     assert experienced.pk not in breaches("SUP-CONTRACT", D(2026, 11, 23))
 
 
-def test_sup_contract_leaves_out_heads_of_service_and_leavers(db):
-    head = StaffFactory(role="head_of_service", team=None)
-    leaver = StaffFactory(is_active=False)
+def test_sup_contract_leaves_out_leavers_and_staff_with_no_line_manager(db):
+    leaver = supervised(is_active=False)
+    top = StaffFactory(role="director", team=None)
     found = breaches("SUP-CONTRACT", D(2026, 11, 23))
-    assert head.pk not in found and leaver.pk not in found
+    assert leaver.pk not in found and top.pk not in found
 
 
 @pytest.mark.parametrize("offset, breached", BOUNDARY)
@@ -109,8 +109,8 @@ def test_appraisal_is_due_12_months_after_the_last(experienced, offset, breached
         assert found[experienced.pk] == D(2026, 11, 16)
 
 
-def test_appraisal_of_a_new_starter_is_due_12_months_after_joining(db):
-    starter = StaffFactory(date_joined=at(D(2026, 3, 2)))
+def test_appraisal_of_a_new_starter_is_due_12_months_after_starting_in_post(db):
+    starter = supervised(started_in_post=D(2026, 3, 2))
     assert starter.pk not in breaches("APPRAISAL", D(2027, 3, 2))
     assert breaches("APPRAISAL", D(2027, 3, 3))[starter.pk] == D(2027, 3, 2)
 

@@ -8,9 +8,9 @@ from compliance.models import Flag, SubjectKind, SweepRun
 from compliance.rules import RULES
 from compliance.services import change_standard
 from organisation.models import StandardChange
-from tests.factories import ChildFactory, ChronologyEntryFactory, StaffFactory, TeamFactory
+from tests.factories import ChildFactory, ChronologyEntryFactory, TeamFactory
 
-from .helpers import D, at, open_flags, run
+from .helpers import D, at, open_flags, run, supervised
 
 TODAY = D(2026, 11, 23)
 
@@ -19,7 +19,7 @@ TODAY = D(2026, 11, 23)
 def gaps(db):
     """A team whose child has no chronology and whose worker has no contract."""
     team = TeamFactory()
-    worker = StaffFactory(team=team, date_joined=at(D(2024, 1, 8)))
+    worker = supervised(team=team, started_in_post=D(2024, 1, 8))
     return ChildFactory(worker=worker, opened_on=D(2026, 1, 5))
 
 
@@ -117,7 +117,7 @@ def test_turning_a_rule_off_resolves_its_open_flags(administrator, gaps):
 
 
 def test_a_targeted_sweep_touches_only_its_subjects(gaps):
-    other = ChildFactory(opened_on=D(2026, 1, 5))
+    other = ChildFactory(opened_on=D(2026, 1, 5), worker=supervised(started_in_post=D(2024, 1, 8)))
     run(TODAY, children=[gaps.pk])
     assert set(Flag.objects.values_list("child", flat=True)) == {gaps.pk}
     run(TODAY, staff=[other.worker_id])
@@ -146,7 +146,7 @@ def test_a_full_sweep_is_recorded_and_refused_while_another_runs(gaps):
 def authority_with(children):
     team = TeamFactory()
     for _ in range(children):
-        worker = StaffFactory(team=team, date_joined=at(D(2024, 1, 8)))
+        worker = supervised(team=team, started_in_post=D(2024, 1, 8))
         ChildFactory(worker=worker, opened_on=D(2026, 1, 5))
 
 

@@ -5,9 +5,9 @@ from django.db import connection
 from cases.models import Child
 from compliance import sweep
 from compliance.models import Flag
-from tests.factories import ChildFactory, ChronologyEntryFactory, StaffFactory, TeamFactory
+from tests.factories import ChildFactory, ChronologyEntryFactory, TeamFactory
 
-from .helpers import D, at, open_flags, run
+from .helpers import D, at, open_flags, run, supervised
 
 TODAY = D(2026, 11, 23)
 
@@ -16,7 +16,7 @@ TODAY = D(2026, 11, 23)
 def authority(db):
     team = TeamFactory()
     for opened in (D(2026, 1, 5), D(2026, 3, 2), D(2026, 6, 1)):
-        worker = StaffFactory(team=team, date_joined=at(D(2024, 1, 8)))
+        worker = supervised(team=team, started_in_post=D(2024, 1, 8))
         ChildFactory(worker=worker, opened_on=opened)
     return team
 

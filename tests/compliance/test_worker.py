@@ -7,6 +7,7 @@ from celery.contrib.testing.worker import start_worker
 from django.conf import settings
 
 from compliance.models import Flag
+from organisation.models import Role
 from oversight.celery import app
 from tests.factories import StaffFactory, SupervisionContractFactory
 
@@ -39,7 +40,7 @@ def worker():
 
 @pytest.mark.django_db(transaction=True)
 def test_a_worker_raises_a_flag_after_a_save_and_resolves_it_when_mended(worker):
-    member = StaffFactory()
+    member = StaffFactory(line_manager=StaffFactory(role=Role.TEAM_MANAGER))
     no_contract = Flag.objects.filter(rule="SUP-CONTRACT", staff=member)
     assert eventually(lambda: no_contract.open().exists()), "the worker did not raise SUP-CONTRACT"
     SupervisionContractFactory(staff=member)

@@ -3,6 +3,7 @@ import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 
 from organisation.models import PracticeStandard, StaffMember
 from supervision.frequency import next_due
@@ -80,10 +81,27 @@ def test_a_returning_worker_is_due_every_14_days_until_the_agreed_date(experienc
         assert result.frequency.label == "Every 14 days (returning or changed role)"
 
 
-def test_someone_never_supervised_is_due_a_frequency_after_joining(db):
-    member = StaffFactory(date_joined=datetime.datetime(2026, 10, 1, 9, tzinfo=LONDON))
-    assert due(member, None, D(2026, 11, 1)).on == D(2026, 11, 1)
-    assert due(member, None, D(2026, 11, 2)).is_overdue
+@pytest.mark.parametrize(
+    "today, overdue", [(D(2026, 10, 31), False), (D(2026, 11, 1), False), (D(2026, 11, 2), True)]
+)
+def test_someone_never_supervised_is_due_a_frequency_after_starting_in_post(db, today, overdue):
+    member = StaffFactory(started_in_post=D(2026, 10, 1))
+    result = due(member, None, today)
+    assert (result.on, result.is_overdue) == (D(2026, 11, 1), overdue)
+
+
+@time_machine.travel(datetime.datetime(2026, 12, 1, 9, tzinfo=LONDON))
+def test_an_account_created_today_does_not_restart_the_clock_of_someone_long_in_post(db):
+    member = StaffFactory(started_in_post=D(2019, 4, 1))
+    assert member.date_joined.date() == D(2026, 12, 1)
+    result = due(member, None, D(2026, 12, 1))
+    assert result.on == D(2019, 5, 1) and result.is_overdue
+
+
+def test_someone_never_supervised_with_no_start_date_is_due_now(db):
+    member = StaffFactory(started_in_post=None, date_joined=datetime.datetime(2026, 11, 30, 9, tzinfo=LONDON))
+    result = due(member, None, D(2026, 12, 1))
+    assert result.start_unknown and result.is_overdue and result.on == D(2026, 12, 1)
 
 
 def test_the_frequency_follows_the_configured_standard(db):
@@ -110,16 +128,17 @@ def test_only_held_sessions_count(experienced):
 
 def test_the_overdue_query_agrees_with_next_due_every_day(db):
     """The set-based query (for lists and the compliance worker) and the model rule agree to the day."""
-    joined = datetime.datetime(2024, 1, 20, 9, tzinfo=LONDON)
+    started = D(2024, 1, 20)
     people = {
-        "standard": (StaffFactory(date_qualified=D(2010, 1, 1), date_joined=joined), D(2024, 1, 31)),
-        "leap_day_qualified": (StaffFactory(date_qualified=D(2023, 2, 28), date_joined=joined), D(2024, 2, 10)),
-        "qualified_29_feb": (StaffFactory(date_qualified=D(2024, 2, 29), date_joined=joined), D(2025, 2, 10)),
+        "standard": (StaffFactory(date_qualified=D(2010, 1, 1), started_in_post=started), D(2024, 1, 31)),
+        "leap_day_qualified": (StaffFactory(date_qualified=D(2023, 2, 28), started_in_post=started), D(2024, 2, 10)),
+        "qualified_29_feb": (StaffFactory(date_qualified=D(2024, 2, 29), started_in_post=started), D(2025, 2, 10)),
         "returning": (
-            StaffFactory(date_qualified=D(2010, 1, 1), returning_until=D(2024, 2, 29), date_joined=joined),
+            StaffFactory(date_qualified=D(2010, 1, 1), returning_until=D(2024, 2, 29), started_in_post=started),
             D(2024, 2, 20),
         ),
-        "never": (StaffFactory(date_qualified=D(2010, 1, 1), date_joined=joined), None),
+        "never": (StaffFactory(date_qualified=D(2010, 1, 1), started_in_post=started), None),
+        "never_no_start_date": (StaffFactory(date_qualified=D(2010, 1, 1), started_in_post=None), None),
     }
     for member, last in people.values():
         if last:

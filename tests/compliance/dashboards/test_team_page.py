@@ -23,11 +23,13 @@ pytestmark = pytest.mark.usefixtures("pinned")
 D = datetime.date
 
 
-def test_supervision_lists_who_is_overdue_and_who_is_due_by_sunday(team, social_worker, colleague):
+def test_supervision_lists_who_is_overdue_and_who_is_due_by_sunday(team, social_worker, colleague, team_manager):
     held(social_worker, D(2026, 10, 1))  # monthly: due 1 November, overdue
     held(colleague, D(2026, 10, 27))  # due 27 November, this week
+    # The team manager is supervised too (SPEC 4b); never supervised, with no start in post: due now.
     due = supervision_due(team, TODAY)
-    assert [m.pk for m in due.overdue] == [social_worker.pk]
+    assert [m.pk for m in due.overdue] == [social_worker.pk, team_manager.pk]
+    assert due.overdue[1].due.start_unknown
     assert [m.pk for m in due.this_week] == [colleague.pk]
 
 
