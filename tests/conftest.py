@@ -88,3 +88,19 @@ def other_child(outsider):
 def fast_password_hashing(settings):
     # PBKDF2's deliberate slowness would dominate the suite's run time.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+FUZZ_STATUSES = pytest.StashKey[list]()
+
+
+@pytest.fixture
+def fuzz_count(request):
+    """Status codes of the hostile requests the property-based tests make, summed up at the end of the run."""
+    return request.config.stash.setdefault(FUZZ_STATUSES, [])
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    statuses = config.stash.get(FUZZ_STATUSES, [])
+    if statuses:
+        errors = sum(status >= 500 for status in statuses)
+        terminalreporter.write_line(f"Hostile input: {len(statuses)} requests to forms, {errors} server errors.")
