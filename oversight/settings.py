@@ -233,10 +233,19 @@ DEFAULT_EXCEPTION_REPORTER_FILTER = "traceability.reporting.IdentifiersOnlyRepor
 # so the demo needs no Redis.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CELERY_BROKER_DIR = BASE_DIR / "var" / "celery"
+# A task stopped after WORKER_TASK_MINUTES (a full sweep takes seconds, 36 s at national scale the first time);
+# a task taken by a worker that died is given to another one minute after that. Tasks are acknowledged only
+# when done (acks_late) and put back when their worker is lost, so nothing is dropped.
+# https://docs.celeryq.dev/en/stable/getting-started/backends-and-brokers/redis.html#visibility-timeout
+WORKER_TASK_MINUTES = envint("WORKER_TASK_MINUTES", "10")
+CELERY_TASK_TIME_LIMIT = WORKER_TASK_MINUTES * 60
+CELERY_TASK_SOFT_TIME_LIMIT = CELERY_TASK_TIME_LIMIT - 30
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
-    # Longer than any countdown or ETA we use, so Redis never redelivers a running task.
-    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 6 * 60 * 60}
+    # Longer than the time limit and than any countdown (retries back off at most 5 minutes), so Redis never
+    # hands a running task to a second worker; short enough that a killed worker's task runs again in minutes.
+    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_TASK_TIME_LIMIT + 60}
 else:
     CELERY_BROKER_URL = "filesystem://"
     CELERY_BROKER_TRANSPORT_OPTIONS = {
@@ -253,6 +262,8 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     # Every rule for everyone; saving a record also sweeps just its child or staff member at once.
     "compliance-full-sweep": {"task": "compliance.tasks.full_sweep", "schedule": envint("SWEEP_MINUTES", "15") * 60},
+    # Re-checks whose save could not queue them (the broker was down): done within a minute of its return.
+    "compliance-drain-rechecks": {"task": "compliance.tasks.drain_rechecks", "schedule": 60},
     "compliance-monthly-snapshot": {
         "task": "compliance.tasks.monthly_snapshot", "schedule": crontab(minute=30, hour=1, day_of_month=1)
     },
