@@ -34,7 +34,7 @@ class GdsFormMixin:
             if isinstance(field, forms.CharField) and field.max_length is None:
                 field.max_length = TEXT_LIMIT
                 field.validators.append(MaxLengthValidator(TEXT_LIMIT))
-        limit_dates(self, **self.child_limit())
+        limit_dates(self, past_only=getattr(self, "past_date_fields", ()), **self.child_limit())
         self.helper = FormHelper()
         self.helper.form_tag = self.form_tag
         if self.submit_label:

@@ -63,9 +63,12 @@ def is_date_field(field):
     return isinstance(field, (forms.DateField, gds_fields.DateInputField))
 
 
-def limit_dates(form, *, earliest=EARLIEST, earliest_reason=""):
-    """Give every date field of `form` its plausible range (once; a later call narrows the earliest date)."""
-    for field in form.fields.values():
+def limit_dates(form, *, earliest=EARLIEST, earliest_reason="", past_only=()):
+    """Give every date field of `form` its plausible range (once; a later call narrows the earliest date).
+
+    Fields named in `past_only` are of things that happened: not after today.
+    """
+    for name, field in form.fields.items():
         if not is_date_field(field):
             continue
         current = getattr(field, "plausible", None)
@@ -74,6 +77,6 @@ def limit_dates(form, *, earliest=EARLIEST, earliest_reason=""):
         label = field.label or "The date"
         field.plausible = PlausibleDate(
             label=label[0].upper() + label[1:], earliest=max(earliest, EARLIEST), earliest_reason=earliest_reason,
-            years_ahead=current.years_ahead if current else 2, past_only=current.past_only if current else False,
+            past_only=name in past_only or bool(current and current.past_only),
         )
         field.validators.append(field.plausible)
