@@ -30,9 +30,11 @@ serve:
 	$(PY) -m celery -A oversight worker --beat --concurrency 1 --loglevel INFO & \
 	$(PY) manage.py runserver 127.0.0.1:8000 --noreload
 
-# The whole suite against the real PostgreSQL and Redis.
+# The whole suite against the real PostgreSQL and Redis. DATABASE_URL's user owns the test database and
+# migrates it; the tests then connect as the application's least-privilege role (tests/conftest.py).
 test: export DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/oversight
 test: export REDIS_URL ?= redis://127.0.0.1:6379/0
+test: export TEST_APP_DB_ROLE ?= oversight_app
 test: install chromium
 	$(MAKE) lint
 	DATABASE_URL=sqlite://:memory: $(PY) manage.py makemigrations --check --dry-run

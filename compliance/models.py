@@ -129,10 +129,17 @@ class Flag(models.Model):
 
 
 class SweepRun(models.Model):
-    """A full sweep: when it started and finished, and what it changed per rule."""
+    """A full sweep: when it started and finished, and what it changed per rule.
+
+    A run that never finished (its worker was killed) is marked repaired by the next full sweep, which
+    checks every rule again; each rule is one transaction, so the killed run left no half-written flags.
+    """
 
     started_at = models.DateTimeField()
     finished_at = models.DateTimeField(null=True, blank=True)
+    repaired_at = models.DateTimeField(
+        null=True, blank=True, help_text="When a later full sweep, finding this one unfinished, checked all again.",
+    )
     counts = models.JSONField(default=dict, help_text="Rule code -> {raised, resolved, open}.")
 
     class Meta:
@@ -145,6 +152,31 @@ class SweepRun(models.Model):
     @classmethod
     def last_finished(cls):
         return cls.objects.filter(finished_at__isnull=False).order_by("-finished_at").first()
+
+    @classmethod
+    def unfinished(cls):
+        """Runs started and neither finished nor yet repaired: running now, or killed."""
+        return cls.objects.filter(finished_at__isnull=True, repaired_at__isnull=True)
+
+    def overdue(self, now, limit):
+        """Running longer than a task may (`limit`): its worker is gone, not busy."""
+        return self.finished_at is None and now - self.started_at > limit
+
+
+class PendingRecheck(models.Model):
+    """A targeted re-check owed after a save: written in the save's own transaction, deleted once done.
+
+    The transactional outbox: a save while the broker is down still leaves its re-check here, and the
+    worker drains what is left every minute, so no re-check waits for the next full sweep.
+    """
+
+    children = models.JSONField(default=list)
+    staff = models.JSONField(default=list)
+    teams = models.JSONField(default=list)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    def __str__(self):
+        return f"Re-check {self.pk}"
 
 
 class Snapshot(models.Model):

@@ -1,9 +1,11 @@
 """Saving a record that a rule reads queues a sweep of just the children, staff or teams it is about.
 
-The receivers collect subject ids per transaction and send one task after it
-commits (transaction.on_commit), so a page that saves five records queues one
-sweep, and a rolled-back save queues none. With the broker down the save still
-succeeds: the failure is logged (counts only) and the next full sweep catches up.
+Each save also writes a PendingRecheck row in its own transaction (a transactional outbox), so the
+re-check is owed exactly when the save stands. The receivers collect subject ids per transaction and
+send one task after it commits (transaction.on_commit), so a page that saves five records queues one
+sweep, and a rolled-back save queues none (its outbox rows roll back with it). With the broker down
+the save still succeeds: the failure is logged (counts only) and the worker's drain of the outbox,
+every minute once the broker is back, does the re-check.
 """
 import logging
 import threading
@@ -22,12 +24,20 @@ _local = threading.local()
 class Batch:
     def __init__(self):
         self.children, self.staff, self.teams = set(), set(), set()
+        self.rechecks = []
         self.sent = False
 
     def add(self, children=(), staff=(), teams=()):
-        self.children.update(i for i in children if i)
-        self.staff.update(i for i in staff if i)
-        self.teams.update(i for i in teams if i)
+        from .models import PendingRecheck
+
+        subjects = {name: sorted({i for i in ids if i}) for name, ids in
+                    (("children", children), ("staff", staff), ("teams", teams))}
+        if not any(subjects.values()):
+            return
+        self.children.update(subjects["children"])
+        self.staff.update(subjects["staff"])
+        self.teams.update(subjects["teams"])
+        self.rechecks.append(PendingRecheck.objects.create(**subjects).pk)
 
     def send(self):
         from .tasks import sweep_subjects
@@ -35,7 +45,8 @@ class Batch:
         self.sent = True
         if not (self.children or self.staff or self.teams):
             return
-        kwargs = {"children": sorted(self.children), "staff": sorted(self.staff), "teams": sorted(self.teams)}
+        kwargs = {"children": sorted(self.children), "staff": sorted(self.staff), "teams": sorted(self.teams),
+                  "rechecks": self.rechecks}
         try:
             # No publish retries: a request must not wait on a broker that is down.
             sweep_subjects.apply_async(kwargs=kwargs, retry=False)

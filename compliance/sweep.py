@@ -218,6 +218,8 @@ def full_sweep(*, today, now):
     with full_sweep_lock() as acquired:
         if not acquired:
             return None
+        # Holding the lock, no other sweep runs: an unfinished run is one whose worker was killed.
+        killed = list(SweepRun.unfinished().values_list("pk", flat=True))
         run = SweepRun.objects.create(started_at=now)
         outcomes = sweep(today=today, now=now)
         for code, count in open_counts().items():
@@ -225,4 +227,6 @@ def full_sweep(*, today, now):
         run.counts = {code: asdict(outcome) for code, outcome in outcomes.items()}
         run.finished_at = timezone.now()
         run.save(update_fields=["counts", "finished_at"])
+        # This run checked every rule again, so whatever a killed run left undone is done.
+        SweepRun.objects.filter(pk__in=killed).update(repaired_at=run.finished_at)
         return run

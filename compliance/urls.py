@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, worker_status
 
 app_name = "compliance"
 
@@ -8,4 +8,5 @@ urlpatterns = [
     path("flags/", views.flag_list, name="flags"),
     path("standards/", views.standard_list, name="standards"),
     path("standards/<str:code>/", views.standard_edit, name="standard_edit"),
+    path("worker/", worker_status.worker_status, name="worker_status"),
 ]

@@ -2,7 +2,7 @@
 
 The one helper every working-day rule uses (SPEC section 4).
 """
-from datetime import timedelta
+from datetime import date, timedelta
 from functools import lru_cache
 
 import holidays
@@ -19,10 +19,12 @@ def is_working_day(day):
 
 
 def add_working_days(day, n):
-    """The working day `n` working days after `day` (before it when n < 0)."""
+    """The working day `n` working days after `day` (before it when n < 0); the calendar's ends stop it."""
     step = 1 if n >= 0 else -1
     remaining = abs(n)
     while remaining:
+        if day in (date.max, date.min):
+            return day  # year 9999 or year 1: a deadline past the calendar's end is its last day
         day += timedelta(days=step)
         if is_working_day(day):
             remaining -= 1

@@ -7,6 +7,7 @@ from openpyxl.styles import Font
 
 from audits.models import AuditStatus, CaseFileAudit
 from cases.models import CareEpisode, CaseNote, Category, Child, ChronologyEntry, ManagementDecision
+from organisation.spreadsheets import append_row
 from supervision.models import CaseDiscussion
 
 from .annex_a_headers import EXTRA_COLUMNS, spec
@@ -84,13 +85,13 @@ def annex_a_workbook(as_of):
         sheet = sheets[number]
         values = _list_values(number, child, as_of)
         header = [cell.value for cell in sheet[1]]
-        sheet.append([values.get(name) for name in header])
-        oversight.append(_oversight_values(number, child))
+        append_row(sheet, [values.get(name) for name in header])
+        append_row(oversight, _oversight_values(number, child))
     for number, event_type in EVENT_LISTS.items():
         sheet = sheets[number]
         header = [cell.value for cell in sheet[1]]
         for values in _event_rows(number, event_type, as_of):
-            sheet.append([values.get(name) for name in header])
+            append_row(sheet, [values.get(name) for name in header])
     for sheet in workbook.worksheets:
         for row in sheet.iter_rows(min_row=2):
             for cell in row:

@@ -135,6 +135,9 @@ TRACEABILITY = {
     "traceability:retention": Entry(lambda w: [], only(200, "administrator")),
     "traceability:dispose": Entry(lambda w: [], only(302, "administrator"), method="post", data={}),
     "traceability:lift_hold": Entry(lambda w: [w["hold"].pk], only(302, "administrator"), method="post", data={}),
+    "traceability:set_password_link": Entry(lambda w: [], only(200, "administrator")),
+    # The link's own page: anyone holding a link, signed in or not; a wrong token shows "no longer works".
+    "traceability:set_password": Entry(lambda w: ["MQ", "not-a-token"], {p: 200 for p in PERSONAS}),
 }
 
 SUPERVISION = {
@@ -181,6 +184,8 @@ NOT_LOGGED = {
     "traceability:retention": "identifiers and dates of closed records only",
     "traceability:dispose": FORM_OR_ACTION,
     "traceability:lift_hold": FORM_OR_ACTION,
+    "traceability:set_password_link": FORM_OR_ACTION,
+    "traceability:set_password": FORM_OR_ACTION,
     "supervision:mine": LIST,
     "supervision:team": LIST,
     "supervision:meetings": LIST,

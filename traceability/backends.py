@@ -1,4 +1,5 @@
 from axes.backends import AxesStandaloneBackend
+from django.contrib.auth import get_user_model
 
 
 class LockoutBackend(AxesStandaloneBackend):
@@ -13,3 +14,13 @@ class LockoutBackend(AxesStandaloneBackend):
         if request is None:
             return None
         return super().authenticate(request, username=username, password=password, **kwargs)
+
+
+def attempted_username(request, credentials=None):
+    """The username typed at sign-in, cut to the longest a staff member can have (AXES_USERNAME_CALLABLE).
+
+    Axes records every failed attempt's username; a longer one (nobody's) would overflow its column.
+    """
+    source = credentials if credentials is not None else getattr(request, "POST", {})
+    limit = get_user_model()._meta.get_field("username").max_length
+    return str(source.get("username") or "")[:limit]

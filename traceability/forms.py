@@ -1,4 +1,5 @@
 from django import forms
+from django.contrib.auth.forms import SetPasswordForm
 
 from cases.forms.base import GdsForm
 from cases.models import Child
@@ -66,3 +67,22 @@ class LegalHoldForm(GdsForm, forms.Form):
         if LegalHold.objects.active().filter(child=child).exists():
             raise forms.ValidationError("This child's record is already under a legal hold")
         return child
+
+
+class SetPasswordLinkForm(GdsForm, forms.Form):
+    """An administrator issues a one-time link with which a staff member sets a new password."""
+
+    submit_label = "Create a set-password link"
+
+    username = forms.CharField(label="Username", max_length=150)
+
+    def clean_username(self):
+        username = self.cleaned_data["username"].strip()
+        member = StaffMember.objects.filter(username=username, is_active=True).first()
+        if member is None:
+            raise forms.ValidationError("No active staff member has that username")
+        return member
+
+
+class NewPasswordForm(GdsForm, SetPasswordForm):
+    submit_label = "Set my password"

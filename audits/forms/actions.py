@@ -1,6 +1,7 @@
 """Forms that follow an audit up: corrective actions, telling the IRO, the practitioner's response."""
-from crispy_forms_gds.fields import DateInputField
 from django import forms
+
+from cases.forms.dates import DateInputField
 
 from ..models import CaseFileAudit, CorrectiveAction
 from .base import EditConflictMixin, GdsFormMixin, StaffChoiceField, not_in_future, textarea

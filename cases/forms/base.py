@@ -2,12 +2,18 @@
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Submit
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.db import IntegrityError, transaction
 from django.forms.utils import flatatt
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
 from organisation import writes
+
+from .dates import limit_dates
+
+# Free text (a TextField has no limit of its own): far more than anyone writes, far less than a request can carry.
+TEXT_LIMIT = 20_000
 
 
 class GdsFormMixin:
@@ -29,6 +35,10 @@ class GdsFormMixin:
             if field.required and field.label and field.error_messages["required"] == generic:
                 verb = "Select" if isinstance(field, forms.ChoiceField) else "Enter"
                 field.error_messages["required"] = f"{verb} {field.label[0].lower()}{field.label[1:]}"
+            if isinstance(field, forms.CharField) and field.max_length is None:
+                field.max_length = TEXT_LIMIT
+                field.validators.append(MaxLengthValidator(TEXT_LIMIT))
+        limit_dates(self, past_only=getattr(self, "past_date_fields", ()), **self.child_limit())
         self.helper = FormHelper()
         self.helper.form_tag = self.form_tag
         if self.submit_label:
@@ -36,6 +46,14 @@ class GdsFormMixin:
             self.helper.add_input(
                 Submit(self.submit_name, self.submit_label, css_id=f"{type(self).__name__.lower()}-submit")
             )
+
+
+    def child_limit(self):
+        """An entry on a child's record cannot be dated before the child was born."""
+        instance = getattr(self, "instance", None)
+        if getattr(instance, "child_id", None) is None:
+            return {}
+        return {"earliest": instance.child.date_of_birth, "earliest_reason": "the child's date of birth"}
 
 
 class DateInput(forms.DateInput):

@@ -1,21 +1,14 @@
 """Entries on the child's record (K 6, W 3, W 4)."""
 from django import forms
-from django.utils import timezone
 
 from ..models import CaseNote, ChronologyEntry, Document, ManagementDecision, ManagerMeeting
 from .base import GdsForm
 
 
 class PastDatesMixin:
-    past_date_fields = ()
+    """Dates of things that happened: GdsFormMixin refuses any after today (cases/forms/dates.py)."""
 
-    def clean(self):
-        cleaned = super().clean()
-        today = timezone.localdate()
-        for name in self.past_date_fields:
-            if cleaned.get(name) and cleaned[name] > today:
-                self.add_error(name, "The date must be today or in the past")
-        return cleaned
+    past_date_fields = ()
 
 
 class ChronologyEntryForm(PastDatesMixin, GdsForm, forms.ModelForm):

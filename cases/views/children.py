@@ -124,7 +124,7 @@ def add_record_entry(request, pk, kind):
     elif form_class is ManagerMeetingForm:
         extra["managers"] = _managers(child)
         extra["initial"] = {"manager": child.team.manager}
-    form = form_class(request.POST or None, **extra)
+    form = form_class(request.POST or None, instance=form_class._meta.model(child=child), **extra)
     if request.method == "POST" and form.is_valid():
         entry = form.save(commit=False)
         entry.child = child

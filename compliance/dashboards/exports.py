@@ -1,27 +1,5 @@
 """Every dashboard table as CSV, built from the same figures (and so the same filters) as the page."""
-import csv
-
-from django.http import HttpResponse
-
-# A cell starting with one of these is read as a formula by spreadsheet programs (CSV injection).
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _safe(value):
-    if value is None:
-        return ""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
-
-
-def csv_response(filename, header, rows):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-    writer = csv.writer(response)
-    writer.writerow(header)
-    writer.writerows([_safe(value) for value in row] for row in rows)
-    return response
+from organisation.spreadsheets import csv_response
 
 
 def matrix_csv(matrix, filename):

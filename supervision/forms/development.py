@@ -1,6 +1,6 @@
-from crispy_forms_gds.fields import DateInputField
 from django import forms
 
+from cases.forms.dates import DateInputField
 from supervision.frequency import frequency
 from supervision.models import Appraisal, Observation, SupervisionContract
 

@@ -1,7 +1,7 @@
-from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.layout import Submit
 from django import forms
 
+from cases.forms.dates import DateInputField
 from supervision.models import AgendaItem, PersonalSection, SupervisionSession
 
 from .base import EditConflictMixin, GdsFormMixin, textarea

@@ -24,12 +24,14 @@ MATRIX = {
     "flags": (lambda w: [], EVERYONE),
     "standards": (lambda w: [], only("administrator")),
     "standard_edit": (lambda w: ["SUP-FREQ"], only("administrator")),
+    "worker_status": (lambda w: [], only("administrator")),
 }
 # For tests/test_url_matrix.py's NOT_LOGGED: none of these shows a child's record or a personal file.
 NOT_LOGGED = {
     "flags": "a list: standards breached, names and dates, not the content of a record",
     "standards": "settings",
     "standard_edit": "settings",
+    "worker_status": "the worker's state: times and counts, no record",
 }
 
 

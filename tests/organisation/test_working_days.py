@@ -42,3 +42,15 @@ def test_working_days_between_counts_the_end_not_the_start():
     assert working_days_between(D(2026, 11, 23), D(2026, 11, 23)) == 0
     assert working_days_between(D(2026, 11, 23), D(2026, 11, 20)) == 0
     assert working_days_between(D(2026, 12, 24), D(2026, 12, 30)) == 2
+
+
+def test_working_days_after_the_last_day_of_the_calendar_stop_there():
+    assert add_working_days(datetime.date(9999, 12, 30), 10) == datetime.date.max
+
+
+def test_working_days_before_the_first_day_of_the_calendar_stop_there():
+    assert add_working_days(datetime.date(1, 1, 3), -10) == datetime.date.min
+
+
+def test_working_days_up_to_the_last_day_of_the_calendar_are_counted():
+    assert working_days_between(datetime.date(9999, 12, 24), datetime.date.max) == 5

@@ -82,7 +82,7 @@ def test_an_administrator_sees_what_a_user_looked_at_and_exports_it(client, team
     ]
     csv = client.get(reverse("traceability:access_log"), {"user": team_manager.username, "format": "csv"})
     lines = b"".join(csv.streaming_content).decode().splitlines()
-    assert csv["Content-Type"] == "text/csv"
+    assert csv["Content-Type"] == "text/csv; charset=utf-8"
     assert lines[0].startswith("when,user id,username,action")
     assert f"{team_manager.pk},{team_manager.username},viewed,child,child,{child.pk}," in lines[1]
 

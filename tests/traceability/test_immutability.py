@@ -32,6 +32,7 @@ def test_the_models_refuse_changes_and_deletion(request, row):
         type(obj).objects.filter(pk=obj.pk).delete()
 
 
+@pytest.mark.db_owner  # the trigger, behind the application role's grants, holds even for the owner
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the trigger is PostgreSQL's")
 @pytest.mark.parametrize(
     ("row", "sql"),

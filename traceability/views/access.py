@@ -1,14 +1,13 @@
 """The access log for administrators: who looked at a child's record, what a user looked at; CSV export."""
-import csv
-
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, StreamingHttpResponse
+from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.text import slugify
 
 from cases.models import Child
 from organisation.models import Role
+from organisation.spreadsheets import csv_response
 
 from ..forms import AccessLogFilterForm
 from ..models import DisposalRecord
@@ -50,13 +49,7 @@ def _with_identifiers(entries):
     return entries
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
 def _csv(entries, form):
-    writer = csv.writer(_Echo())
     header = ["when", "user id", "username", "action", "page", "kind", "object id", "address"]
     rows = (
         [timezone.localtime(e.at).isoformat(), e.user_id or "", e.user.username if e.user else "", e.action,
@@ -65,12 +58,5 @@ def _csv(entries, form):
     )
     data = form.cleaned_data
     subject = data["child"]["local_id"] if data["child"] else data["user"].username
-    response = StreamingHttpResponse(_lines(writer, header, rows), content_type="text/csv")
-    response["Content-Disposition"] = f'attachment; filename="access-log-{slugify(subject)}.csv"'
-    return response
+    return csv_response(f"access-log-{slugify(subject)}", header, rows, stream=True)
 
-
-def _lines(writer, header, rows):
-    yield writer.writerow(header)
-    for row in rows:
-        yield writer.writerow(row)
