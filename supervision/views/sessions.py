@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from drafts.clearing import clears_draft
 from organisation.models import StaffMember
 
 from .. import services
@@ -108,6 +109,7 @@ def add_agenda_item(request, pk):
 
 @login_required
 @require_POST
+@clears_draft("session_notes")
 def save_notes(request, pk):
     session = _as_supervisee(request, pk)
     if session.status == SupervisionSession.Status.CANCELLED:
@@ -139,6 +141,7 @@ def acknowledge(request, pk):
 
 
 @login_required
+@clears_draft("session_record")
 def write_record(request, pk):
     session = _as_supervisor(request, pk)
     if not session.is_open:
