@@ -4,7 +4,7 @@ Drafts serve every app, so this module sits above them (like compliance) and reu
 app's scoped getter: a draft is reachable exactly when its form is, and 404 otherwise.
 """
 from dataclasses import dataclass
-from typing import Callable
+from collections.abc import Callable
 
 from django.http import Http404
 

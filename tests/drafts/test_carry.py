@@ -1,0 +1,87 @@
+"""A sub-form's POST carries the main form's typed values: shown again, never saved by the sub-form."""
+import pytest
+from django.urls import reverse
+
+from tests.factories import CaseDiscussionFactory, SupervisionSessionFactory
+
+TYPED = {
+    "purpose": "Complete the child and family assessment.",
+    "expectations": "Visit fortnightly at home.",
+    "contingency": "If no access, return within 24 hours.",
+    "discussion": "Typed but not yet saved: school says attendance is up to 92 percent.",
+    "decision": "Step down to early help once the assessment is signed off.",
+    "rationale": "Attendance and the home visits show the risks have reduced.",
+}
+
+
+@pytest.fixture
+def discussion(social_worker, child):
+    return CaseDiscussionFactory(session=SupervisionSessionFactory(supervisee=social_worker), child=child)
+
+
+def action(owner, **changes):
+    return {"what": "See the child alone at school", "owner": owner.pk, "due_on_0": "4", "due_on_1": "12",
+            "due_on_2": "2026", **changes}
+
+
+def add_action(client, discussion, data):
+    client.force_login(discussion.session.supervisor)
+    return client.post(reverse("supervision:discussion_action_add", args=[discussion.pk]), data)
+
+
+def test_adding_an_action_shows_the_discussion_as_typed_and_saves_only_the_action(client, discussion, social_worker):
+    response = add_action(client, discussion, {**TYPED, **action(social_worker)})
+    assert response.status_code == 200
+    page = response.content.decode()
+    for text in TYPED.values():
+        assert text in page
+    assert "Your changes to the discussion are not saved yet." in page
+    discussion.refresh_from_db()
+    assert discussion.discussion == "Assessment on track; school reports better attendance."
+    assert discussion.decision == ""
+    assert discussion.actions.get().what == "See the child alone at school"
+
+
+def test_an_action_with_errors_keeps_the_discussion_as_typed_and_saves_nothing(client, discussion, social_worker):
+    response = add_action(client, discussion, {**TYPED, **action(social_worker, due_on_0="31", due_on_1="2")})
+    assert response.status_code == 400
+    assert TYPED["discussion"] in response.content.decode()
+    discussion.refresh_from_db()
+    assert (discussion.discussion, discussion.actions.count()) == (
+        "Assessment on track; school reports better attendance.", 0
+    )
+
+
+def test_an_invalid_discussion_is_not_saved_by_adding_an_action(client, discussion, social_worker):
+    # A decision without its rationale cannot be saved; the action still can, and the decision stays typed.
+    response = add_action(client, discussion, {**TYPED, "rationale": "", **action(social_worker)})
+    assert response.status_code == 200
+    assert TYPED["decision"] in response.content.decode()
+    discussion.refresh_from_db()
+    assert discussion.decision == ""
+
+
+def test_with_nothing_typed_adding_an_action_returns_to_the_page(client, discussion, social_worker):
+    unchanged = {name: getattr(discussion, name) for name in TYPED}
+    response = add_action(client, discussion, {**unchanged, **action(social_worker)})
+    assert response.url == reverse("supervision:discussion_edit", args=[discussion.pk])
+
+
+def test_the_page_posts_the_discussion_with_the_action(client, discussion):
+    client.force_login(discussion.session.supervisor)
+    page = client.get(reverse("supervision:discussion_edit", args=[discussion.pk])).content.decode()
+    form = page[page.index('<form method="post" action="' + reverse("supervision:discussion_edit", args=[discussion.pk])):]
+    form = form[:form.index("</form>")]
+    assert 'name="discussion"' in form and 'name="what"' in form
+    assert f'formaction="{reverse("supervision:discussion_action_add", args=[discussion.pk])}"' in form
+    # "Add the action" comes first: Enter in the action's date is an add, not a save.
+    assert form.index(">Add the action<") < form.index(">Save the case discussion<")
+
+
+def test_saving_the_discussion_still_saves_it(client, discussion):
+    client.force_login(discussion.session.supervisor)
+    response = client.post(reverse("supervision:discussion_edit", args=[discussion.pk]), TYPED)
+    assert response.status_code == 302
+    discussion.refresh_from_db()
+    assert discussion.discussion == TYPED["discussion"]
+
