@@ -3,8 +3,8 @@
 Drafts serve every app, so this module sits above them (like compliance) and reuses each
 app's scoped getter: a draft is reachable exactly when its form is, and 404 otherwise.
 """
-from dataclasses import dataclass
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.http import Http404
 

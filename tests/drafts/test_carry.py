@@ -69,8 +69,9 @@ def test_with_nothing_typed_adding_an_action_returns_to_the_page(client, discuss
 
 def test_the_page_posts_the_discussion_with_the_action(client, discussion):
     client.force_login(discussion.session.supervisor)
-    page = client.get(reverse("supervision:discussion_edit", args=[discussion.pk])).content.decode()
-    form = page[page.index('<form method="post" action="' + reverse("supervision:discussion_edit", args=[discussion.pk])):]
+    edit = reverse("supervision:discussion_edit", args=[discussion.pk])
+    page = client.get(edit).content.decode()
+    form = page[page.index(f'<form method="post" action="{edit}"'):]
     form = form[:form.index("</form>")]
     assert 'name="discussion"' in form and 'name="what"' in form
     assert f'formaction="{reverse("supervision:discussion_action_add", args=[discussion.pk])}"' in form
