@@ -86,3 +86,41 @@ def test_saving_the_discussion_still_saves_it(client, discussion):
     discussion.refresh_from_db()
     assert discussion.discussion == TYPED["discussion"]
 
+
+
+class TestSupervisionSession:
+    """The supervisee's session page: adding an agenda item keeps their preparation and reflection as typed."""
+
+    @pytest.fixture
+    def session(self, social_worker):
+        return SupervisionSessionFactory(supervisee=social_worker)
+
+    def add_item(self, client, session, **data):
+        client.force_login(session.supervisee)
+        return client.post(reverse("supervision:agenda_add", args=[session.pk]), data)
+
+    def test_adding_an_item_shows_the_notes_as_typed_and_saves_only_the_item(self, client, session):
+        notes = {"preparation": "I want to talk about the court statement.", "reflection": ""}
+        response = self.add_item(client, session, text="Court statement", **notes)
+        assert response.status_code == 200
+        assert notes["preparation"] in response.content.decode()
+        session.refresh_from_db()
+        assert session.preparation == ""
+        assert session.agenda_items.get().text == "Court statement"
+
+    def test_an_empty_item_keeps_the_notes_as_typed(self, client, session):
+        response = self.add_item(client, session, text="", preparation="Typed.", reflection="")
+        assert response.status_code == 400
+        assert "Typed." in response.content.decode()
+        assert not session.agenda_items.exists()
+
+    def test_with_the_notes_unchanged_it_returns_to_the_session(self, client, session):
+        response = self.add_item(client, session, text="Court statement", preparation="", reflection="")
+        assert response.url == session.get_absolute_url()
+
+    def test_the_supervisor_adding_an_item_is_shown_no_notes_form(self, client, session):
+        client.force_login(session.supervisor)
+        response = client.post(reverse("supervision:agenda_add", args=[session.pk]),
+                               {"text": "", "preparation": "Not theirs to write."})
+        assert response.status_code == 400
+        assert "Not theirs to write." not in response.content.decode()
