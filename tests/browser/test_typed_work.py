@@ -66,9 +66,19 @@ def test_a_draft_of_an_assessment_is_there_after_closing_the_page_and_signing_in
     page = journey.page
     journey.sign_in("sw")
     page.goto(edit)
+    # Leaving with changes not yet kept asks first; staying keeps them.
+    asked = []
+    page.on("dialog", lambda dialog: (asked.append(dialog.type), dialog.dismiss()))
+    page.locator("#id_analysis").press_sequentially("Her needs")
+    page.get_by_role("link", name="Back").click()
+    assert asked == ["beforeunload"]
+    assert page.url == edit
     page.locator("#id_analysis").fill(ANALYSIS)
     page.wait_for_selector("form[data-draft-saved]")  # the autosave has answered
     journey.check("assessment-autosaved")
+    page.get_by_role("link", name="Back").click()  # kept as a draft: leaving asks nothing
+    expect(page).to_have_url(journey.base_url + assessment.get_absolute_url())
+    assert asked == ["beforeunload"]
     page.context.close()
 
     again = Journey(browser.new_context(viewport={"width": 1280, "height": 900}).new_page(), live_server.url,
