@@ -11,7 +11,7 @@ from django.http import Http404
 
 @dataclass(frozen=True)
 class Draftable:
-    kind: str  # the access log's kind of the object (traceability.sensitive.KINDS)
+    kind: str | None  # the access log's kind of the object (traceability.sensitive.KINDS); None: not logged
     writable: Callable  # (request, pk) -> the object; Http404 unless this person may write this form now
 
 
@@ -55,10 +55,18 @@ def _audit(request, pk):
     return own_draft_audit(request, pk)
 
 
+def _team_meeting(request, pk):
+    from supervision.views.meetings import _managed_meeting
+
+    return _managed_meeting(request, pk)
+
+
 DRAFTABLE = {
     "assessment": Draftable("assessment", _assessment),
     "case_discussion": Draftable("case_discussion", _case_discussion),
     "session_record": Draftable("supervision_session", _session_record),
     "session_notes": Draftable("supervision_session", _session_notes),
     "audit": Draftable("case_file_audit", _audit),
+    # Minutes of a team meeting: no child's record or personal file, so not access-logged (as the meeting).
+    "team_meeting": Draftable(None, _team_meeting),
 }

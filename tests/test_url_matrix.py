@@ -151,6 +151,7 @@ AUDITS["audits:start"].other = (lambda w: [w["other_child"].pk], audits_access.O
 AUDITS["audits:detail"].other = (lambda w: [w["other_audit"].pk], audits_access.OTHER_CHILD["detail"])
 
 
+MEETING_EDITORS = supervision_access.MATRIX["meeting_edit"][3]
 # A draft answers exactly as its form's page does; only its author gets it (the other personas: 404).
 DRAFTS = {
     "drafts:keep_alive": Entry(lambda w: [], every(204), method="post", data={}),
@@ -172,6 +173,12 @@ DRAFTS = {
     ),
     "drafts:audit": Entry(lambda w: [w["draft"].pk], only(200, "team_manager")),
     "drafts:audit_discard": Entry(lambda w: [w["draft"].pk], only(204, "team_manager"), method="post", data={}),
+    # Whoever may edit the meeting's minutes (the managers over the team) keeps a draft of them.
+    "drafts:team_meeting": Entry(lambda w: [w["meeting"].pk], MEETING_EDITORS),
+    "drafts:team_meeting_discard": Entry(
+        lambda w: [w["meeting"].pk], {p: 204 if s == 200 else s for p, s in MEETING_EDITORS.items()},
+        method="post", data={},
+    ),
 }
 
 
@@ -239,6 +246,7 @@ NOT_LOGGED = {
     "returns:batch": "an import report: identifiers and row numbers only",
     "returns:confirm": FORM_OR_ACTION,
     "drafts:keep_alive": FORM_OR_ACTION,
+    "drafts:team_meeting": "a draft of team meeting minutes: no child's record or personal file",
     **{f"drafts:{form}_discard": FORM_OR_ACTION for form in DRAFTABLE},
     **{f"compliance:{name}": why for name, why in compliance_access.NOT_LOGGED.items()},
     **dashboards_access.NOT_LOGGED,
