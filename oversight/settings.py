@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "axes",
     "traceability",
     "returns",
+    "drafts",
     "bench",
 ]
 
@@ -89,6 +90,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "organisation.context_processors.navigation",
                 "compliance.context_processors.flags",
+                "drafts.context_processors.session_timeout",
             ],
         },
     },
@@ -157,6 +159,10 @@ SESSION_COOKIE_AGE = envint("SESSION_IDLE_MINUTES", "30") * 60
 SESSION_SAVE_EVERY_REQUEST = True  # the age above is then an idle timeout
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_ABSOLUTE_HOURS = envint("SESSION_ABSOLUTE_HOURS", "12")  # then signed out however active
+# The timeout warning opens this long before the idle timeout (GOV.UK: two minutes).
+SESSION_WARNING_SECONDS = envint("SESSION_WARNING_SECONDS", "120")
+# What a person has typed and not saved is kept this many days as their draft, then deleted.
+DRAFT_DAYS = envint("DRAFT_DAYS", "14")
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -260,6 +266,7 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_ALWAYS_EAGER = envbool("CELERY_TASK_ALWAYS_EAGER", "False")
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
+    "drafts-purge-expired": {"task": "drafts.tasks.purge_expired", "schedule": crontab(minute=15, hour=2)},
     # Every rule for everyone; saving a record also sweeps just its child or staff member at once.
     "compliance-full-sweep": {"task": "compliance.tasks.full_sweep", "schedule": envint("SWEEP_MINUTES", "15") * 60},
     # Re-checks whose save could not queue them (the broker was down): done within a minute of its return.

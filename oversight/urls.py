@@ -15,6 +15,7 @@ urlpatterns = [
     path("dashboards/", include("compliance.dashboards.urls")),
     path("returns/", include("returns.urls")),
     path("traceability/", include("traceability.urls")),
+    path("drafts/", include("drafts.urls")),
     path("", include("cases.urls")),
 ]
 

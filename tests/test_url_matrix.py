@@ -25,6 +25,7 @@ from django.urls import URLResolver, get_resolver, path, reverse
 
 from audits.models import AuditStatus
 from cases.models import AssessmentVersion, Grade
+from drafts.registry import DRAFTABLE
 from oversight.urls import urlpatterns as project_urlpatterns
 from returns.models import ImportBatch
 from supervision.models import SupervisionSession
@@ -153,6 +154,36 @@ AUDITS["audits:start"].other = (lambda w: [w["other_child"].pk], audits_access.O
 AUDITS["audits:detail"].other = (lambda w: [w["other_audit"].pk], audits_access.OTHER_CHILD["detail"])
 
 
+MEETING_EDITORS = supervision_access.MATRIX["meeting_edit"][3]
+# A draft answers exactly as its form's page does; only its author gets it (the other personas: 404).
+DRAFTS = {
+    "drafts:keep_alive": Entry(lambda w: [], every(204), method="post", data={}),
+    "drafts:assessment": Entry(lambda w: [w["draft_assessment"].pk], only(200, "social_worker")),
+    "drafts:assessment_discard": Entry(
+        lambda w: [w["draft_assessment"].pk], only(204, "social_worker"), method="post", data={}
+    ),
+    "drafts:case_discussion": Entry(lambda w: [w["open_discussion"].pk], only(200, "team_manager")),
+    "drafts:case_discussion_discard": Entry(
+        lambda w: [w["open_discussion"].pk], only(204, "team_manager"), method="post", data={}
+    ),
+    "drafts:session_record": Entry(lambda w: [w["planned"].pk], only(200, "team_manager")),
+    "drafts:session_record_discard": Entry(
+        lambda w: [w["planned"].pk], only(204, "team_manager"), method="post", data={}
+    ),
+    "drafts:session_notes": Entry(lambda w: [w["planned"].pk], only(200, "social_worker")),
+    "drafts:session_notes_discard": Entry(
+        lambda w: [w["planned"].pk], only(204, "social_worker"), method="post", data={}
+    ),
+    "drafts:audit": Entry(lambda w: [w["draft"].pk], only(200, "team_manager")),
+    "drafts:audit_discard": Entry(lambda w: [w["draft"].pk], only(204, "team_manager"), method="post", data={}),
+    # Whoever may edit the meeting's minutes (the managers over the team) keeps a draft of them.
+    "drafts:team_meeting": Entry(lambda w: [w["meeting"].pk], MEETING_EDITORS),
+    "drafts:team_meeting_discard": Entry(
+        lambda w: [w["meeting"].pk], {p: 204 if s == 200 else s for p, s in MEETING_EDITORS.items()},
+        method="post", data={},
+    ),
+}
+
 
 def merged(namespace, table):
     """An app's own access table, (args, expected) by URL name, as entries of this matrix."""
@@ -164,7 +195,7 @@ COMPLIANCE = merged("compliance", compliance_access.MATRIX)
 DASHBOARDS = merged("dashboards", dashboards_access.MATRIX)
 DASHBOARDS["dashboards:report"].other = dashboards_access.OTHER_SERVICE["report"]
 
-MATRIX = CORE | TRACEABILITY | SUPERVISION | AUDITS | RETURNS | COMPLIANCE | DASHBOARDS
+MATRIX = CORE | TRACEABILITY | SUPERVISION | AUDITS | RETURNS | COMPLIANCE | DASHBOARDS | DRAFTS
 
 # Pages that are not access-logged, and why. Everything else a signed-in user can GET is in LOGGED_VIEWS.
 FORM_OR_ACTION = "a form or an action: what it changes is in the record history"
@@ -219,6 +250,9 @@ NOT_LOGGED = {
     "returns:imports": FORM_OR_ACTION,
     "returns:batch": "an import report: identifiers and row numbers only",
     "returns:confirm": FORM_OR_ACTION,
+    "drafts:keep_alive": FORM_OR_ACTION,
+    "drafts:team_meeting": "a draft of team meeting minutes: no child's record or personal file",
+    **{f"drafts:{form}_discard": FORM_OR_ACTION for form in DRAFTABLE},
     **{f"compliance:{name}": why for name, why in compliance_access.NOT_LOGGED.items()},
     **dashboards_access.NOT_LOGGED,
 }

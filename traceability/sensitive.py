@@ -56,4 +56,10 @@ LOGGED_VIEWS = {
     "audits:action": Logged("corrective_action"),
     "audits:review": Logged("practice_review"),
     "audits:review_edit": Logged("practice_review"),
+    # A person's own draft of one of those forms (drafts.registry.DRAFTABLE): its content is the record's
+    "drafts:assessment": Logged("assessment"),
+    "drafts:case_discussion": Logged("case_discussion"),
+    "drafts:session_record": Logged("supervision_session"),
+    "drafts:session_notes": Logged("supervision_session"),
+    "drafts:audit": Logged("case_file_audit"),
 }

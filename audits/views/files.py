@@ -7,6 +7,7 @@ from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from drafts.clearing import clears_draft
 from organisation.models import Team
 
 from .. import checklist, services
@@ -61,14 +62,20 @@ def start(request, child_pk):
 
 
 @login_required
+@clears_draft("audit")
 def edit(request, pk):
-    audit = get_object_or_404(
+    audit = own_draft_audit(request, pk)
+    return _audit_form(request, audit, timezone.localdate(), answers={a.item: a for a in audit.answers.all()})
+
+
+def own_draft_audit(request, pk):
+    """A draft audit, for its auditor only (the edit form and its drafts)."""
+    return get_object_or_404(
         CaseFileAudit.objects.visible_to(request.user)
         .filter(auditor=request.user, status=AuditStatus.DRAFT)
         .select_related(*CHILD),
         pk=pk,
     )
-    return _audit_form(request, audit, timezone.localdate(), answers={a.item: a for a in audit.answers.all()})
 
 
 def _audit_form(request, audit, today, answers):

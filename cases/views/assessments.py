@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from drafts.clearing import clears_draft
 from organisation.models import MANAGER_ROLES
 from organisation.scoping import can_write_record
 
@@ -61,6 +62,7 @@ def _may_decide(user, version):
 
 
 @login_required
+@clears_draft("assessment")
 def edit_version(request, pk):
     assessment = get_assessment(request.user, pk)
     version = assessment.latest_version()

@@ -6,6 +6,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from drafts.carry import carried
+from drafts.clearing import clears_draft
 from organisation.models import StaffMember
 
 from .. import services
@@ -65,6 +67,7 @@ def _render_edit(request, discussion, status=200, **forms):
 
 
 @login_required
+@clears_draft("case_discussion")
 def discussion_edit(request, pk):
     discussion = _open_discussion(request, pk)
     if request.method != "POST":
@@ -87,11 +90,16 @@ def discussion_edit(request, pk):
 @require_POST
 def add_action(request, pk):
     discussion = _open_discussion(request, pk)
+    # The page posts the discussion's fields too: shown again as typed, saved only by "Save the case discussion".
+    typed, changed = carried(CaseDiscussionForm, request.POST, instance=discussion)
     form = DiscussionActionForm(request.POST, owners=_owners(discussion))
     if not form.is_valid():
-        return _render_edit(request, discussion, status=400, action_form=form)
+        return _render_edit(request, discussion, status=400, form=typed, action_form=form)
     form.instance.discussion = discussion
     form.save()
+    if changed:
+        messages.success(request, "The action is added. Your changes to the discussion are not saved yet.")
+        return _render_edit(request, discussion, form=typed)
     messages.success(request, "The action is added.")
     return redirect("supervision:discussion_edit", discussion.pk)
 

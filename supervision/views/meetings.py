@@ -5,6 +5,7 @@ from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from drafts.clearing import clears_draft
 from organisation.models import StaffMember, Team
 
 from ..forms import MeetingActionForm, TeamMeetingForm
@@ -47,6 +48,7 @@ def meeting_new(request, team_pk):
 
 
 @login_required
+@clears_draft("team_meeting")
 def meeting_edit(request, pk):
     meeting = _managed_meeting(request, pk)
     form = TeamMeetingForm(request.POST or None, instance=meeting, members=_members(meeting.team))

@@ -7,6 +7,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from drafts.carry import carried
+from drafts.clearing import clears_draft
 from organisation.models import StaffMember
 
 from .. import services
@@ -97,17 +99,25 @@ def add_agenda_item(request, pk):
     session = _session(request, pk, only=Q(supervisor=request.user) | Q(supervisee=request.user))
     if not session.is_open:
         return _no_longer_open(request, session)
+    # The supervisee's page posts their notes too: shown again as typed, saved only by "Save my notes".
+    carry, changed = {}, False
+    if request.user == session.supervisee:
+        carry["notes_form"], changed = carried(NotesForm, request.POST, instance=session)
     form = AgendaItemForm(request.POST)
     if not form.is_valid():
-        return _render(request, session, status=400, agenda_form=form)
+        return _render(request, session, status=400, agenda_form=form, **carry)
     form.instance.session, form.instance.added_by = session, request.user
     form.save()
+    if changed:
+        messages.success(request, "Added to the agenda. Your notes are not saved yet.")
+        return _render(request, session, **carry)
     messages.success(request, "Added to the agenda.")
     return redirect(session)
 
 
 @login_required
 @require_POST
+@clears_draft("session_notes")
 def save_notes(request, pk):
     session = _as_supervisee(request, pk)
     if session.status == SupervisionSession.Status.CANCELLED:
@@ -140,6 +150,7 @@ def acknowledge(request, pk):
 
 
 @login_required
+@clears_draft("session_record")
 def write_record(request, pk):
     session = _as_supervisor(request, pk)
     if not session.is_open:
