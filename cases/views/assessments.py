@@ -148,7 +148,7 @@ def review(request, pk):
             if decided.status == decided.Status.SIGNED_OFF:
                 messages.success(request, f"Signed off: {what}. The decision is on the child's record.")
             else:
-                messages.success(request, f"Returned to {version.author}: {what}, with your feedback. The grade is kept.")
+                messages.success(request, f"Returned to {version.author}: {what}, with your feedback. Grade kept.")
             # Back to the queue (with its filters), where the next item is offered.
             return redirect(queue_url)
     return render(
