@@ -26,6 +26,7 @@ def navigation(request):
         items.append(("Awaiting my sign-off", reverse("awaiting_sign_off")))
         items.append(("Flags", reverse("compliance:flags")))
     if user.role in PRACTITIONER_ROLES:
+        items.append(("Flags", reverse("compliance:flags")))
         items.append(("My supervision", reverse("supervision:mine")))
     elif user.role in MANAGER_ROLES:
         items.append(("Team supervision", reverse("supervision:team")))

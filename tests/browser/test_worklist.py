@@ -2,11 +2,15 @@
 
 axe must find nothing at all here, of any impact, on every page visited.
 """
+import datetime
+
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from cases import sign_off
-from cases.models import AssessmentVersion
+from cases.models import AssessmentVersion, Category
+from organisation.working_days import add_working_days
 from tests.factories import AssessmentVersionFactory, ChildFactory, PlanActionFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -109,3 +113,28 @@ def test_the_sign_off_queue_and_the_childs_record_fit_a_phone(browser, live_serv
         no_violations(journey)
     finally:
         context.close()
+
+
+def test_a_social_workers_home_shows_due_dates_and_an_overdue_tag(journey, social_worker):
+    today = timezone.localdate()
+    late = ChildFactory(
+        worker=social_worker, category=Category.EARLY_HELP, opened_on=today - datetime.timedelta(days=60)
+    )
+    opened = today - datetime.timedelta(days=3)  # its chronology is due within the fortnight ahead
+    new = ChildFactory(worker=social_worker, category=Category.EARLY_HELP, opened_on=opened)
+    page = journey.page
+
+    journey.sign_in("sw")
+    due = page.locator("table", has=page.locator("caption", has_text="Due next"))
+    late_row = due.locator("tr", has=page.get_by_role("link", name=late.full_name))
+    expect(late_row).to_contain_text("Chronology started")
+    expect(late_row.locator(".govuk-tag")).to_have_text("Overdue")
+    new_row = due.locator("tr", has=page.get_by_role("link", name=new.full_name))
+    expect(new_row.locator(".govuk-tag")).to_contain_text("Due in")
+    expect(new_row).to_contain_text(f"{add_working_days(opened, 10):%-d %b %Y}")
+    journey.check("home")
+    new_row.get_by_role("link", name=f"Chronology started for {new.full_name}").click()
+    expect(page.get_by_role("heading", name="Add a chronology entry")).to_be_visible()
+    page.get_by_role("link", name="Flags", exact=True).click()
+    journey.check("flags")
+    no_violations(journey)
