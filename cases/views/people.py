@@ -30,8 +30,10 @@ def _caseload(request):
         by_id = {child.pk: child for child in children}
         mine = [child.pk for child in children if child.worker_id == user.pk]
         due = worklist.due_items(children=mine, worker=user, today=today)
-        context["due"] = [(item, by_id.get(item.child_id), item.is_overdue(today)) for item in due]
-        context["overdue_count"] = sum(1 for *_, overdue in context["due"] if overdue)
+        context["due"] = [
+            (item, by_id.get(item.child_id), item.is_overdue(today), (item.on - today).days) for item in due
+        ]
+        context["overdue_count"] = sum(1 for item in due if item.is_overdue(today))
         context["drafts"] = AssessmentVersion.objects.drafts_by(user).select_related("assessment__child")
         context["returned"] = AssessmentVersion.objects.returned_to(user).select_related("assessment__child")
     return render(request, "cases/home_caseload.html", context)
