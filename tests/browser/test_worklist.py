@@ -138,3 +138,19 @@ def test_a_social_workers_home_shows_due_dates_and_an_overdue_tag(journey, socia
     page.get_by_role("link", name="Flags", exact=True).click()
     journey.check("flags")
     no_violations(journey)
+
+
+def test_the_compliance_matrix_fits_1280_px_without_scrolling_sideways(journey, head_of_service, team, child):
+    from compliance import sweep
+
+    sweep.sweep(today=timezone.localdate(), now=timezone.now())
+    page = journey.page
+    journey.sign_in("hos")
+    page.get_by_role("link", name="Dashboard").click()
+    expect(page.get_by_role("heading", name="Compliance by team")).to_be_visible()
+    table_region = page.locator(".oversight-scroll")
+    assert table_region.evaluate("el => el.scrollWidth <= el.clientWidth")
+    assert page_width(page) <= 1280
+    expect(page.get_by_role("rowheader", name="Chronology started CHRON-MISSING")).to_be_visible()
+    journey.check("matrix-1280")
+    no_violations(journey)
