@@ -19,7 +19,8 @@ def navigation(request):
         items.append(("Children I review", reverse("home")))
     elif user.role == Role.ADMINISTRATOR:
         items.append(("Home", reverse("home")))
-        items.append(("Users and teams", reverse("admin:index")))
+        items.append(("Staff", reverse("organisation:staff")))
+        items.append(("Teams", reverse("organisation:teams")))
         items.append(("Imports", reverse("returns:imports")))
     if user.role in MANAGER_ROLES:
         items.append(("Dashboard", reverse("dashboards:home")))

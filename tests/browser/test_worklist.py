@@ -154,3 +154,24 @@ def test_the_compliance_matrix_fits_1280_px_without_scrolling_sideways(journey, 
     expect(page.get_by_role("rowheader", name="Chronology started CHRON-MISSING")).to_be_visible()
     journey.check("matrix-1280")
     no_violations(journey)
+
+
+def test_an_administrator_moves_a_worker_to_another_team(journey, administrator, social_worker, other_team):
+    page = journey.page
+    journey.sign_in("administrator")
+    page.get_by_role("link", name="Staff", exact=True).click()
+    expect(page.get_by_role("heading", name="Staff")).to_be_visible()
+    journey.check("staff")
+    page.get_by_role("link", name=f"Change {social_worker.get_full_name()}").click()
+    journey.check("change-staff")
+    page.get_by_label("Team").select_option(label=other_team.name)
+    page.get_by_label("Line manager").select_option(label=str(other_team.manager))
+    page.get_by_role("button", name="Save").click()
+    banner = page.locator(".govuk-notification-banner")
+    expect(banner).to_contain_text(f"{social_worker.get_full_name()}: changes saved")
+    row = page.locator("tr", has=page.get_by_role("link", name=f"Change {social_worker.get_full_name()}"))
+    expect(row).to_contain_text(other_team.name)
+    journey.check("staff-after")
+    social_worker.refresh_from_db()
+    assert social_worker.team == other_team
+    no_violations(journey)
