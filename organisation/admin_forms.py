@@ -33,8 +33,13 @@ class StaffForm(_GovukModelForm):
     class Meta:
         model = StaffMember
         fields = ["first_name", "last_name", "username", "email", "role", "team", "line_manager", "fte", "is_active"]
-        labels = {"is_active": "Can sign in (untick to deactivate the account)", "fte": "FTE"}
-        help_texts = {"username": "Letters, digits and @ . + - _ only."}
+        labels = {"is_active": "Can sign in", "fte": "Full-time equivalent (FTE)"}
+        help_texts = {
+            "username": "Letters, digits and @ . + - _ only.",
+            "is_active": "Untick to deactivate the account: they are signed out at once and their records stay.",
+            "fte": "For example, 1 for full time or 0.8 for four days a week.",
+        }
+        widgets = {"fte": forms.TextInput(attrs={"class": "govuk-input govuk-input--width-4", "inputmode": "decimal"})}
 
     def adjust_fields(self):
         for name in ("first_name", "last_name", "email"):
