@@ -27,6 +27,8 @@ class GdsFormMixin:
                 field.error_messages["required"] = f"{verb} {field.label[0].lower()}{field.label[1:]}"
         self.helper = FormHelper()
         self.helper.form_tag = self.form_tag
+        # Validated on the server, with the GOV.UK error summary, never by the browser's own bubbles.
+        self.helper.attrs = {"novalidate": ""}
         if self.submit_label:
             # A distinct id per form: some pages show several forms at once.
             self.helper.add_input(
