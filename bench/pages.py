@@ -14,6 +14,7 @@ from django.db.models import Count, Q
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.http import urlencode
 
 from cases.models import Child
 from compliance.dashboards import report
@@ -97,6 +98,15 @@ def fullest_child(worker):
     return child
 
 
+def surname_fragment(team):
+    """Four letters from inside the surname of one of the team's children: a manager's partial search."""
+    child = Child.objects.open().filter(team=team).order_by("pk").first()
+    if child is None:
+        raise PageError("the largest team has no open child")
+    name = child.last_name
+    return name[1:5] if len(name) > 4 else name
+
+
 def monthly_report(service, today, now):
     """The service's latest kept report, generated for last month if it has none (as the worker would)."""
     kept = MonthlyReport.objects.filter(service=service).order_by("-month").first()
@@ -106,9 +116,10 @@ def monthly_report(service, today, now):
 
 
 def key_pages(today, now):
-    """The floor and the seven key pages, each with the user who typically opens it."""
+    """The floor and the eight key pages, each with the user who typically opens it."""
     worker = typical_social_worker()
-    manager = largest_team().manager
+    team = largest_team()
+    manager = team.manager
     service = largest_service()
     head = service.head
     kept = monthly_report(service, today, now)
@@ -118,6 +129,10 @@ def key_pages(today, now):
         Page(LAYOUT, "Layout alone (base.html, for comparison)", worker, reverse("bench_layout")),
         Page("caseload", "Social worker's caseload (home)", worker, reverse("home")),
         Page("child", "Child's record", worker, reverse("child", args=[child.pk])),
+        Page(
+            "search", "Find a child by part of a surname (team manager)", manager,
+            f"{reverse('search')}?{urlencode({'q': surname_fragment(team)})}",
+        ),
         Page("sign_off", "Awaiting my sign-off (team manager)", manager, reverse("awaiting_sign_off")),
         Page("team_supervision", "Team supervision (team manager)", manager, reverse("supervision:team")),
         Page("dashboard", "Compliance by team (head of service)", head, reverse("dashboards:teams")),

@@ -1,4 +1,13 @@
 from django.apps import AppConfig
+from django.db.backends.signals import connection_created
+
+
+def _register_sqlite_fold(sender, connection, **kwargs):
+    """SQLite has no unaccent: give it the search's fold function in Python (PostgreSQL's is in SQL)."""
+    if connection.vendor == "sqlite":
+        from .search import fold
+
+        connection.connection.create_function("oversight_fold", 1, fold, deterministic=True)
 
 
 class CasesConfig(AppConfig):
@@ -8,5 +17,6 @@ class CasesConfig(AppConfig):
         from . import timeline
         from .record_timeline import SOURCES
 
+        connection_created.connect(_register_sqlite_fold, dispatch_uid="cases_sqlite_fold")
         for source in SOURCES:
             timeline.register(source)

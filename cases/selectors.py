@@ -1,9 +1,9 @@
-"""Reads that the home pages share: teams and workers with their caseload counts."""
-from django.db.models import Count, Q
+"""Reads that the home pages and the child's record share: caseload counts, oversight at a glance."""
+from django.db.models import Count, OuterRef, Q, Subquery
 
 from organisation.models import StaffMember, Team
 
-from .models import Category
+from .models import Allocation, CaseNote, Category, Child, ManagementDecision
 
 OPEN = Q(children__closed_on__isnull=True)
 
@@ -33,4 +33,24 @@ def members_with_caseloads(teams):
         .select_related("team")
         .annotate(open_cases=Count("caseload", filter=Q(caseload__closed_on__isnull=True)))
         .order_by("team__name", "last_name", "first_name")
+    )
+
+
+def _latest(queryset, field):
+    return Subquery(queryset.order_by(f"-{field}").values(field)[:1])
+
+
+def oversight_at_a_glance(child):
+    """The dates a manager looks for first on a child's record, in one query."""
+    visits = CaseNote.objects.filter(child=OuterRef("pk"), kind=CaseNote.Kind.STATUTORY_VISIT)
+    allocation = Allocation.objects.filter(child=OuterRef("pk"), ended_on__isnull=True)
+    return (
+        Child.objects.filter(pk=child.pk)
+        .values(
+            allocated_since=_latest(allocation, "started_on"),
+            last_oversight=_latest(ManagementDecision.objects.filter(child=OuterRef("pk")), "decided_on"),
+            last_visit=_latest(visits, "occurred_on"),
+            last_seen_alone=_latest(visits.filter(seen_alone=True), "occurred_on"),
+        )
+        .get()
     )

@@ -4,6 +4,7 @@ from . import views
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("children/", views.search_children, name="search"),
     path("children/<int:pk>/", views.child_detail, name="child"),
     path("children/<int:pk>/add/<slug:kind>/", views.add_record_entry, name="add_record_entry"),
     path("children/<int:pk>/allocate/", views.allocate_child, name="allocate"),

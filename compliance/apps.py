@@ -9,7 +9,7 @@ class ComplianceConfig(AppConfig):
         # without any other app importing this one.
         from cases import timeline
 
-        from . import queueing, review_evidence
+        from . import queueing, review_evidence, worklist  # noqa: F401 (worklist registers the home's due dates)
         from .timeline import open_flags
 
         timeline.register(open_flags)

@@ -30,3 +30,11 @@ class StaffMemberAdmin(UserAdmin):
         ("Role in the service", {"fields": ["first_name", "last_name", "email", "role", "team", "line_manager",
                                             "started_in_post"]}),
     )
+
+
+def _superusers_only(request):
+    """Staff and teams are administered in the service's own pages; Django's admin is for superusers."""
+    return request.user.is_active and request.user.is_superuser
+
+
+admin.site.has_permission = _superusers_only

@@ -19,13 +19,15 @@ def navigation(request):
         items.append(("Children I review", reverse("home")))
     elif user.role == Role.ADMINISTRATOR:
         items.append(("Home", reverse("home")))
-        items.append(("Users and teams", reverse("admin:index")))
+        items.append(("Staff", reverse("organisation:staff")))
+        items.append(("Teams", reverse("organisation:teams")))
         items.append(("Imports", reverse("returns:imports")))
     if user.role in MANAGER_ROLES:
         items.append(("Dashboard", reverse("dashboards:home")))
         items.append(("Awaiting my sign-off", reverse("awaiting_sign_off")))
         items.append(("Flags", reverse("compliance:flags")))
     if user.role in PRACTITIONER_ROLES:
+        items.append(("Flags", reverse("compliance:flags")))
         items.append(("My supervision", reverse("supervision:mine")))
     elif user.role in MANAGER_ROLES:
         items.append(("Team supervision", reverse("supervision:team")))

@@ -9,6 +9,7 @@ urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(authentication_form=LoginForm), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
+    path("people/", include("organisation.urls")),
     path("supervision/", include("supervision.urls")),
     path("audits/", include("audits.urls")),
     path("compliance/", include("compliance.urls")),

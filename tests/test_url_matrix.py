@@ -117,6 +117,8 @@ CORE = {
         other=(lambda w: [w["other_assessment"].pk], only(200, *OTHER_CHILD_MANAGERS)),
     ),
     "awaiting_sign_off": Entry(lambda w: [], only(200, *CHILD_MANAGERS, "other_manager")),
+    # Everyone may search; each finds only the children in their own scope (tests/cases/test_search.py).
+    "search": Entry(lambda w: [], every(200)),
     "staff": Entry(
         lambda w: [w["worker"].pk], scoping.SOCIAL_WORKER_STAFF_PAGE,
         other=(lambda w: [w["outsider"].pk], only(200, "director", "administrator", "outsider", "other_manager")),
@@ -195,7 +197,16 @@ COMPLIANCE = merged("compliance", compliance_access.MATRIX)
 DASHBOARDS = merged("dashboards", dashboards_access.MATRIX)
 DASHBOARDS["dashboards:report"].other = dashboards_access.OTHER_SERVICE["report"]
 
-MATRIX = CORE | TRACEABILITY | SUPERVISION | AUDITS | RETURNS | COMPLIANCE | DASHBOARDS | DRAFTS
+ORGANISATION = {
+    "organisation:staff": Entry(lambda w: [], only(200, "administrator")),
+    "organisation:staff_add": Entry(lambda w: [], only(200, "administrator")),
+    "organisation:staff_change": Entry(lambda w: [w["worker"].pk], only(200, "administrator")),
+    "organisation:teams": Entry(lambda w: [], only(200, "administrator")),
+    "organisation:team_add": Entry(lambda w: [], only(200, "administrator")),
+    "organisation:team_change": Entry(lambda w: [w["team"].pk], only(200, "administrator")),
+}
+
+MATRIX = CORE | ORGANISATION | TRACEABILITY | SUPERVISION | AUDITS | RETURNS | COMPLIANCE | DASHBOARDS | DRAFTS
 
 # Pages that are not access-logged, and why. Everything else a signed-in user can GET is in LOGGED_VIEWS.
 FORM_OR_ACTION = "a form or an action: what it changes is in the record history"
@@ -205,6 +216,13 @@ NOT_LOGGED = {
     "logout": "sign-out events are logged by signal",
     "home": LIST,
     "awaiting_sign_off": LIST,
+    "search": LIST,
+    "organisation:staff": "staff accounts: no child's record",
+    "organisation:staff_add": FORM_OR_ACTION,
+    "organisation:staff_change": FORM_OR_ACTION,
+    "organisation:teams": LIST,
+    "organisation:team_add": FORM_OR_ACTION,
+    "organisation:team_change": FORM_OR_ACTION,
     "staff": "a staff member's work details and caseload, not the personal supervision file",
     "team": LIST,
     "add_record_entry": FORM_OR_ACTION,

@@ -41,6 +41,8 @@ class GdsFormMixin:
         limit_dates(self, past_only=getattr(self, "past_date_fields", ()), **self.child_limit())
         self.helper = FormHelper()
         self.helper.form_tag = self.form_tag
+        # Validated on the server, with the GOV.UK error summary, never by the browser's own bubbles.
+        self.helper.attrs = {"novalidate": ""}
         if self.submit_label:
             # A distinct id per form: some pages show several forms at once.
             self.helper.add_input(
@@ -65,6 +67,10 @@ class QuickSelect(forms.Select):
 
     Django renders each option through a template, about 0.3 ms apiece.
     """
+
+    def __init__(self, attrs=None, choices=()):
+        # Rendered here, not by the GOV.UK template pack, so it takes the GOV.UK class itself.
+        super().__init__({"class": "govuk-select", **(attrs or {})}, choices)
 
     def render(self, name, value, attrs=None, renderer=None):
         chosen = {str(v) for v in self.format_value(value)}

@@ -1,4 +1,5 @@
 """Entries on the child's record (K 6, W 3, W 4)."""
+from crispy_forms_gds.fields import DateInputField
 from django import forms
 
 from ..models import CaseNote, ChronologyEntry, Document, ManagementDecision, ManagerMeeting
@@ -57,6 +58,8 @@ class DocumentForm(PastDatesMixin, GdsForm, forms.ModelForm):
 class ManagementDecisionForm(PastDatesMixin, GdsForm, forms.ModelForm):
     submit_label = "Record decision"
     past_date_fields = ("decided_on",)
+    # GOV.UK day, month and year, like the other dates people type from a note (not the browser's picker).
+    decided_on = DateInputField(label="Date of the decision", help_text="For example, 27 3 2026")
 
     class Meta:
         model = ManagementDecision

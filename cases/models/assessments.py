@@ -75,6 +75,22 @@ class VersionQuerySet(models.QuerySet):
     def visible_to(self, user):
         return self.filter(child_filter(user, prefix="assessment__child__"))
 
+    def drafts_by(self, author):
+        """The author's drafts in progress, oldest first."""
+        return self.visible_to(author).filter(author=author, status=AssessmentVersion.Status.DRAFT).order_by("pk")
+
+    def returned_to(self, author):
+        """The author's returned versions not yet revised (no newer version started), oldest decision first."""
+        newer = AssessmentVersion.objects.filter(
+            assessment=models.OuterRef("assessment"), number__gt=models.OuterRef("number")
+        )
+        return (
+            self.visible_to(author)
+            .filter(author=author, status=AssessmentVersion.Status.RETURNED)
+            .filter(~models.Exists(newer))
+            .order_by("decided_at")
+        )
+
     def awaiting_sign_off_by(self, manager):
         """Submitted versions whose author the manager line-manages, oldest first."""
         from organisation.models import StaffMember

@@ -6,6 +6,8 @@ from simple_history.models import HistoricalRecords
 
 from organisation.scoping import child_filter
 
+from .. import nhs_number
+
 
 class Category(models.TextChoices):
     EARLY_HELP = "EH", "Early Help / Family First"
@@ -59,7 +61,11 @@ class Child(models.Model):
     local_id = models.CharField("local identifier", max_length=20, unique=True)
     first_name = models.CharField(max_length=100)
     last_name = models.CharField(max_length=100)
-    date_of_birth = models.DateField()
+    date_of_birth = models.DateField(db_index=True)
+    nhs_number = models.CharField(
+        "NHS number", max_length=10, blank=True, db_index=True, validators=[nhs_number.validate],
+        help_text="10 digits, no spaces.",
+    )
     gender = models.CharField(max_length=1, choices=Gender.choices, default=Gender.NOT_RECORDED)
     ethnicity = models.CharField(max_length=4, choices=Ethnicity.choices, default=Ethnicity.NOBT)
     category = models.CharField("category of involvement", max_length=3, choices=Category.choices)

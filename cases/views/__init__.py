@@ -1,6 +1,7 @@
 from .assessments import assessment_detail, awaiting_sign_off, edit_version, new_version, review, start_assessment
 from .children import add_record_entry, allocate_child, child_detail
 from .people import home, staff_detail, team_detail
+from .search import search_children
 
 __all__ = [
     "add_record_entry",
@@ -12,6 +13,7 @@ __all__ = [
     "home",
     "new_version",
     "review",
+    "search_children",
     "staff_detail",
     "start_assessment",
     "team_detail",

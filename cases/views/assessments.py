@@ -4,15 +4,18 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from drafts.clearing import clears_draft
+from organisation import standards
 from organisation.models import MANAGER_ROLES
 from organisation.scoping import can_write_record
 
 from .. import sign_off
 from ..forms import PlanActionFormSet, SignOffForm, StartAssessmentForm, VersionForm
+from ..forms.queue import SignOffQueueFilter, queue_query
 from ..models import Assessment, AssessmentVersion
 from .children import get_child
 
@@ -128,6 +131,8 @@ def review(request, pk):
     version = assessment.latest_version()
     if request.user.role not in MANAGER_ROLES:
         raise Http404
+    query = queue_query(request.GET)
+    queue_url = reverse("awaiting_sign_off") + (f"?{query}" if query else "")
     if version.status != version.Status.SUBMITTED:
         messages.error(request, _already_decided_message(version))
         return redirect(assessment)
@@ -147,16 +152,19 @@ def review(request, pk):
             messages.error(request, _already_decided_message(version))
             return redirect(assessment)
         else:
+            what = f"{assessment.get_kind_display()} for {assessment.child.full_name}"
             if decided.status == decided.Status.SIGNED_OFF:
-                messages.success(request, f"Signed off. The decision is on {assessment.child.full_name}'s record.")
+                messages.success(request, f"Signed off: {what}. The decision is on the child's record.")
             else:
-                messages.success(request, "Returned to the author with your feedback. The grade is kept.")
-            return redirect(assessment.child)
+                messages.success(request, f"Returned to {version.author}: {what}, with your feedback. Grade kept.")
+            # Back to the queue (with its filters), where the next item is offered.
+            return redirect(queue_url)
     return render(
         request,
         "cases/assessment_review.html",
         {"assessment": assessment, "child": assessment.child, "version": version, "form": form,
-         "actions": version.actions.all(), "may_decide": _may_decide(request.user, version)},
+         "actions": version.actions.all(), "may_decide": _may_decide(request.user, version),
+         "queue_url": queue_url},
     )
 
 
@@ -174,10 +182,19 @@ def awaiting_sign_off(request):
     if request.user.role not in MANAGER_ROLES:
         raise Http404
     today = timezone.localdate()
-    versions = AssessmentVersion.objects.awaiting_sign_off_by(request.user).select_related(
-        "assessment__child", "author"
+    # One manager's queue is short: read it whole, so the worker filter lists every author in it.
+    queue = list(
+        AssessmentVersion.objects.awaiting_sign_off_by(request.user).select_related("assessment__child", "author")
     )
+    authors = sorted({v.author for v in queue}, key=lambda a: (a.last_name, a.first_name, a.pk))
+    filters = SignOffQueueFilter(request.GET or None, authors=authors)
+    versions = filters.keep(queue)
+    limit = standards.figure("PLAN-UNSIGNED", "working_days")
     rows = [(v, v.waiting_working_days(today)) for v in versions]
-    return render(request, "cases/awaiting_sign_off.html", {"rows": rows})
+    return render(
+        request,
+        "cases/awaiting_sign_off.html",
+        {"rows": rows, "filters": filters, "limit": limit, "query": queue_query(request.GET)},
+    )
 
 

@@ -20,6 +20,7 @@ from ..forms import (
     ManagerMeetingForm,
 )
 from ..models import Assessment, AssessmentVersion, Child
+from ..selectors import oversight_at_a_glance
 from ..services import allocate
 
 
@@ -49,6 +50,7 @@ def child_detail(request, pk):
             "child": child,
             "assessments": assessments,
             "current_plan": _current_plan(assessments),
+            "glance": oversight_at_a_glance(child),
             "entries": entries,
             "kinds": timeline.kinds(),
             "selected": selected,

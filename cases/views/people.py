@@ -4,7 +4,8 @@ from django.utils import timezone
 
 from organisation.models import MANAGER_ROLES, PRACTITIONER_ROLES, Role, StaffMember, Team
 
-from ..models import Child
+from .. import worklist
+from ..models import AssessmentVersion, Child
 from ..selectors import members_with_caseloads, teams_overview
 
 
@@ -22,8 +23,20 @@ def home(request):
 
 def _caseload(request):
     # The table shows neither team nor worker here (show_worker is off): no joins for them.
-    children = Child.objects.visible_to(request.user).open().order_by("last_name")
-    return render(request, "cases/home_caseload.html", {"children": children, "today": timezone.localdate()})
+    user, today = request.user, timezone.localdate()
+    children = list(Child.objects.visible_to(user).open().order_by("last_name"))
+    context = {"children": children, "today": today}
+    if user.role in PRACTITIONER_ROLES:
+        by_id = {child.pk: child for child in children}
+        mine = [child.pk for child in children if child.worker_id == user.pk]
+        due = worklist.due_items(children=mine, worker=user, today=today)
+        context["due"] = [
+            (item, by_id.get(item.child_id), item.is_overdue(today), (item.on - today).days) for item in due
+        ]
+        context["overdue_count"] = sum(1 for item in due if item.is_overdue(today))
+        context["drafts"] = AssessmentVersion.objects.drafts_by(user).select_related("assessment__child")
+        context["returned"] = AssessmentVersion.objects.returned_to(user).select_related("assessment__child")
+    return render(request, "cases/home_caseload.html", context)
 
 
 def _my_team(request):

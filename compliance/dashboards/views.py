@@ -15,7 +15,7 @@ from organisation.models import Role, Team
 
 from ..models import Flag
 from ..rules import BY_CODE
-from . import exports, selectors
+from . import exports, presentation, selectors
 from . import team as team_reads
 from .access import query_without, require_manager
 from .filters import BreachFilter, DashboardFilter, TeamChoiceForm, TeamFilter
@@ -43,7 +43,8 @@ def _matrix_page(request, build, level, filename):
         "compliance/dashboards/matrix.html",
         {
             "matrix": matrix, "filter": filterset, "level": level, "query": query_without(request),
-            "thresholds": thresholds(),
+            "thresholds": thresholds(), "columns": presentation.columns(matrix),
+            "standards": presentation.by_standard(matrix),
         },
     )
 

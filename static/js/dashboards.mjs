@@ -11,8 +11,9 @@ for (const button of document.querySelectorAll("[data-print]")) {
   button.addEventListener("click", () => window.print());
 }
 
-// GOV.UK palette; each series also has its own point shape and dash, so no line is told apart by colour alone.
-const COLOURS = ["#0b0c0c", "#1d70b8", "#d4351c", "#00703c", "#f47738", "#4c2c92", "#d53880", "#28a197", "#b58840"];
+// GOV.UK palette without red, amber or green, so no team's line reads as a rating; each series also has its own
+// point shape and dash, so no line is told apart by colour alone.
+const COLOURS = ["#0b0c0c", "#1d70b8", "#4c2c92", "#d53880", "#b58840", "#5694ca", "#505a5f", "#6f72af", "#912b88"];
 const SHAPES = ["circle", "rect", "triangle", "rectRot", "star", "crossRot", "rectRounded", "cross", "line"];
 const DASHES = [[], [6, 3], [2, 2], [8, 3, 2, 3], [4, 4]];
 

@@ -128,7 +128,8 @@ def test_every_key_page_answers_and_its_queries_are_counted(bench_urls, team_man
     today, now = timezone.localdate(), timezone.now()
     key_pages = pages.key_pages(today, now)
     assert [page.key for page in key_pages] == [
-        "floor", "layout", "caseload", "child", "sign_off", "team_supervision", "dashboard", "flags", "report",
+        "floor", "layout", "caseload", "child", "search", "sign_off", "team_supervision", "dashboard", "flags",
+        "report",
     ]
     results = pages.measure(key_pages, requests=2, warmup=1)  # raises PageError on anything but a 200
     assert results.keys() == {page.key for page in key_pages}
@@ -138,6 +139,8 @@ def test_every_key_page_answers_and_its_queries_are_counted(bench_urls, team_man
     assert results["child"]["url"] == f"/children/{child.pk}/"
     assert results["caseload"]["user_id"] == social_worker.pk
     assert results["sign_off"]["user_id"] == team_manager.pk
+    assert results["search"]["user_id"] == team_manager.pk
+    assert pages.surname_fragment(child.team) in child.last_name
 
 
 def test_a_page_that_does_not_answer_200_stops_the_benchmark(bench_urls, social_worker, other_child):

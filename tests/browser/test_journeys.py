@@ -67,6 +67,8 @@ def test_team_manager_signs_off_and_returns_assessments(journey, team_manager, s
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert "Signed off" in page.locator(".govuk-notification-banner").inner_text()
+    # Back on the queue, the decision is on the child's record.
+    page.get_by_role("link", name=child.full_name, exact=True).click()
     expect(page.get_by_text("Signed off: Child in need plan, version 1 (graded good).")).to_be_visible()
     journey.check("child-record-signed-off")
 
@@ -76,6 +78,8 @@ def test_team_manager_signs_off_and_returns_assessments(journey, team_manager, s
     page.get_by_label("Requires improvement").check()
     page.get_by_label("Rationale and feedback for the author").fill("Say more about what school is like for her.")
     page.get_by_role("button", name="Record decision").click()
+    expect(page.get_by_text("Nothing is waiting for your sign-off.")).to_be_visible()
+    page.goto(journey.base_url + child.get_absolute_url())
     expect(page.get_by_text("Returned to the author: Child and family assessment, version 1")).to_be_visible()
     journey.check("child-record-returned")
 

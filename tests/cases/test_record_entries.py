@@ -61,7 +61,7 @@ def test_views_recorded_needs_the_childs_words(client, social_worker, child):
 def test_a_management_decision_is_recorded_by_the_manager_and_shown_as_theirs(client, team_manager, child):
     client.force_login(team_manager)
     response = add(client, child, "decision", {
-        "decided_on": "2026-11-20", "context": "outside_supervision",
+        "decided_on_0": "20", "decided_on_1": "11", "decided_on_2": "2026", "context": "outside_supervision",
         "decision": "Convene a strategy discussion.", "rationale": "Escalating concerns.",
     })
     assert response.status_code == 302
@@ -168,3 +168,16 @@ def test_newly_qualified_capacity_is_reduced(team, child):
 def test_practitioners_cannot_allocate(client, social_worker, child):
     client.force_login(social_worker)
     assert client.get(reverse("allocate", args=[child.pk])).status_code == 404
+
+
+def test_a_management_decision_takes_its_date_as_gov_uk_day_month_and_year(client, team_manager, child):
+    client.force_login(team_manager)
+    page = client.get(reverse("add_record_entry", args=[child.pk, "decision"])).content.decode()
+    assert 'name="decided_on_0"' in page and 'type="date"' not in page
+    assert "novalidate" in page  # the server validates, with the error summary
+    response = add(client, child, "decision", {
+        "decided_on_0": "31", "decided_on_1": "2", "decided_on_2": "2026", "context": "outside_supervision",
+        "decision": "Convene a strategy discussion.", "rationale": "Escalating concerns.",
+    })
+    assert "<title>Error: " in response.content.decode()
+    assert not ManagementDecision.objects.filter(child=child).exists()

@@ -47,7 +47,8 @@ def test_the_queue_runs_a_bounded_number_of_queries(client, django_assert_max_nu
             version=AssessmentVersionFactory(assessment__child=ChildFactory(worker=social_worker)), author=social_worker
         )
     client.force_login(team_manager)
-    with django_assert_max_num_queries(10):  # 8, the managed staff's ids and the visible team ids
+    # 8, the managed staff's ids, the visible team ids and the configured sign-off standard
+    with django_assert_max_num_queries(11):
         assert client.get(reverse("awaiting_sign_off")).status_code == 200
 
 
@@ -101,8 +102,9 @@ def test_signing_off_good_puts_the_decision_on_the_childs_record(client, team_ma
         {**CHECKLIST, "grade": "good", "feedback": "Clear and SMART."},
         follow=True,
     )
-    assert response.redirect_chain[-1][0] == reverse("child", args=[child.pk])
-    content = response.content.decode()
+    assert response.redirect_chain[-1][0] == reverse("awaiting_sign_off")  # the next item is offered there
+    assert "The decision is on the child&#x27;s record." in response.content.decode()
+    content = client.get(reverse("child", args=[child.pk])).content.decode()
     assert "Signed off: Child and family assessment, version 1 (graded good)." in content
     assert "Clear and SMART." in content
     assert ManagementDecision.objects.get(child=child).manager == team_manager

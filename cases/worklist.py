@@ -1,0 +1,37 @@
+"""What is due next, for a practitioner's home page.
+
+The due dates come from the practice standards' own rules, which live above
+`cases` (in `compliance`): that app registers a source in its AppConfig.ready(),
+so `cases` never imports it and no rule is written twice. A source is
+`fn(*, children, worker, today) -> iterable of Due`, `children` a list of
+child ids already scoped to the worker.
+"""
+from dataclasses import dataclass
+from datetime import date
+
+_sources = []
+
+
+@dataclass(frozen=True)
+class Due:
+    on: date
+    what: str  # e.g. "Statutory visits"
+    code: str = ""  # the standard's code, a secondary label
+    child_id: int | None = None  # None: the worker's own item (their supervision)
+    url: str = ""
+
+    def is_overdue(self, today):
+        # The rules' breach is "today is after the last day", so the last day itself is still in time.
+        return self.on < today
+
+
+def register(source):
+    if source not in _sources:
+        _sources.append(source)
+    return source
+
+
+def due_items(*, children, worker, today):
+    """Every source's items, soonest first."""
+    items = [item for source in _sources for item in source(children=children, worker=worker, today=today)]
+    return sorted(items, key=lambda item: (item.on, item.what))

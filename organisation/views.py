@@ -1,0 +1,64 @@
+"""Administration of staff and teams in the service's own pages (administrators only)."""
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+
+from .admin_forms import StaffForm, TeamForm
+from .models import Role, StaffMember, Team
+
+
+def _require_administrator(user):
+    if user.role != Role.ADMINISTRATOR or not user.is_active:
+        raise Http404
+
+
+@login_required
+def staff_list(request):
+    _require_administrator(request.user)
+    team = request.GET.get("team", "")
+    staff = StaffMember.objects.visible_to(request.user).select_related("team", "line_manager")
+    teams = Team.objects.select_related("service")
+    chosen = next((t for t in teams if str(t.pk) == team), None)
+    if chosen:
+        staff = staff.filter(team=chosen)
+    return render(request, "organisation/staff_list.html", {"staff": staff, "teams": teams, "chosen": chosen})
+
+
+@login_required
+def staff_edit(request, pk=None):
+    _require_administrator(request.user)
+    member = get_object_or_404(StaffMember.objects.visible_to(request.user), pk=pk) if pk else None
+    form = StaffForm(request.POST or None, instance=member)
+    if request.method == "POST" and form.is_valid():
+        saved = form.save()
+        messages.success(request, f"{saved.get_full_name()}: {'changes saved' if member else 'account added'}.")
+        return redirect("organisation:staff")
+    return render(request, "organisation/form_page.html", {
+        "form": form, "title": f"Change {member.get_full_name()}" if member else "Add a staff member",
+        "back_url": "organisation:staff",
+    })
+
+
+@login_required
+def team_list(request):
+    _require_administrator(request.user)
+    teams = Team.objects.select_related("service", "manager").annotate(
+        active_staff=Count("members", filter=Q(members__is_active=True))
+    )
+    return render(request, "organisation/team_list.html", {"teams": teams})
+
+
+@login_required
+def team_edit(request, pk=None):
+    _require_administrator(request.user)
+    team = get_object_or_404(Team, pk=pk) if pk else None
+    form = TeamForm(request.POST or None, instance=team)
+    if request.method == "POST" and form.is_valid():
+        saved = form.save()
+        messages.success(request, f"{saved.name}: {'changes saved' if team else 'team added'}.")
+        return redirect("organisation:teams")
+    return render(request, "organisation/form_page.html", {
+        "form": form, "title": f"Change {team.name}" if team else "Add a team", "back_url": "organisation:teams",
+    })
