@@ -1,4 +1,5 @@
 """Staff and teams, changed by an administrator in the service's own GOV.UK pages."""
+from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Submit
 from django import forms
@@ -27,12 +28,18 @@ class _GovukModelForm(forms.ModelForm):
 
 
 class StaffForm(_GovukModelForm):
-    """A staff member's account and place in the service; a new field (started_in_post) joins Meta.fields."""
+    """A staff member's account and place in the service, and when they started in post (SPEC 4b)."""
 
+    started_in_post = DateInputField(
+        label="Started in this post", required=False,
+        help_text="Supervision, appraisal and observation are due from this date. Leave empty if not known: "
+                  "they are then due now.",
+    )
 
     class Meta:
         model = StaffMember
-        fields = ["first_name", "last_name", "username", "email", "role", "team", "line_manager", "fte", "is_active"]
+        fields = ["first_name", "last_name", "username", "email", "role", "team", "line_manager", "started_in_post",
+                  "fte", "is_active"]
         labels = {"is_active": "Can sign in", "fte": "Full-time equivalent (FTE)"}
         help_texts = {
             "username": "Letters, digits and @ . + - _ only.",

@@ -76,3 +76,17 @@ def test_djangos_admin_is_for_superusers_only(client, administrator):
     administrator.is_superuser = True
     administrator.save()
     assert client.get("/admin/").status_code == 200
+
+
+def test_an_administrator_records_when_someone_started_in_post(client, administrator, social_worker):
+    import datetime
+
+    from tests.forms import form_with
+
+    client.force_login(administrator)
+    url = reverse("organisation:staff_change", args=[social_worker.pk])
+    data = form_with(client.get(url).content.decode(), "started_in_post_0")
+    data.update(started_in_post_0="4", started_in_post_1="9", started_in_post_2="2017")
+    assert client.post(url, data).status_code == 302
+    social_worker.refresh_from_db()
+    assert social_worker.started_in_post == datetime.date(2017, 9, 4)
