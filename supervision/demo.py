@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from cases.models import Allocation, Child, ManagementDecision
 from organisation import standards
+from organisation.models import Role, StaffMember
 from organisation.working_days import add_working_days
 
 from . import demo_text as text
@@ -73,6 +74,10 @@ class Seeder:
             head = team.service.head
             if head and manager.pk not in done:
                 self.person(manager, head, children["team"].get(team.pk, []), case_holder=False)
+        # Heads of service and IROs are supervised, contracted, appraised and observed too (SPEC 4b).
+        seniors = StaffMember.objects.supervised().filter(role__in=[Role.HEAD_OF_SERVICE, Role.IRO])
+        for member in seniors.exclude(pk__in=done).select_related("line_manager").order_by("pk"):
+            self.person(member, member.line_manager, [], case_holder=False)
         self.save()
         self.meetings()
 
