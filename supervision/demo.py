@@ -224,7 +224,8 @@ class Seeder:
                 setting=rng.choice([Observation.Setting.HOME_VISIT] * 3 + list(Observation.Setting.values)),
                 feedback=rng.choice(text.OBSERVATION_FEEDBACK),
             ))
-        roll = 0 if demo else rng.random()
+        # The worker without a contract has also gone over a year since their appraisal: one sure example.
+        roll = 0 if demo else 0.85 if member.username == DEMO_NO_CONTRACT else rng.random()
         held_on = today - timedelta(days=rng.randint(20, 340) if roll < 0.8 else rng.randint(380, 450))
         if roll < 0.92 and held_on > qualified:
             appraisal = Appraisal(staff=member, appraiser=supervisor, held_on=held_on, **text.APPRAISAL)
