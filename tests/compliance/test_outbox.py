@@ -11,8 +11,20 @@ from kombu.exceptions import OperationalError
 
 from compliance import sweep, tasks
 from compliance.models import Flag, PendingRecheck, SweepRun
+from organisation.models import Role
 from tests.compliance.test_worker import eventually, worker  # noqa: F401 (the real worker fixture)
 from tests.factories import ChildFactory, StaffFactory
+
+
+@pytest.fixture
+def manager(db, monkeypatch, django_capture_on_commit_callbacks):
+    """A line manager (the staff standards apply to the managed: SPEC 4b), whose own re-check is done with."""
+    with monkeypatch.context() as quiet:
+        quiet.setattr(tasks.sweep_subjects, "apply_async", lambda **kwargs: None)
+        with django_capture_on_commit_callbacks(execute=True):
+            member = StaffFactory(role=Role.TEAM_MANAGER)
+    PendingRecheck.objects.all().delete()
+    return member
 
 
 @pytest.fixture
@@ -41,19 +53,21 @@ def test_a_rolled_back_save_owes_nothing(db):
     assert not PendingRecheck.objects.exists()
 
 
-def test_the_queued_sweep_pays_off_its_rechecks(db, django_capture_on_commit_callbacks, monkeypatch):
+def test_the_queued_sweep_pays_off_its_rechecks(db, django_capture_on_commit_callbacks, monkeypatch, manager):
     sent = []
     monkeypatch.setattr(tasks.sweep_subjects, "apply_async", lambda kwargs, retry: sent.append(kwargs))
     with django_capture_on_commit_callbacks(execute=True):
-        member = StaffFactory()
+        member = StaffFactory(line_manager=manager)
     tasks.sweep_subjects(**sent[0])
     assert Flag.objects.open().filter(rule="SUP-CONTRACT", staff=member).exists()
     assert not PendingRecheck.objects.exists()
 
 
-def test_with_the_broker_down_the_drain_does_the_recheck_later(db, broker_down, django_capture_on_commit_callbacks):
+def test_with_the_broker_down_the_drain_does_the_recheck_later(
+    db, broker_down, django_capture_on_commit_callbacks, manager
+):
     with django_capture_on_commit_callbacks(execute=True):
-        member = StaffFactory()
+        member = StaffFactory(line_manager=manager)
     assert PendingRecheck.objects.count() == 1
     assert not Flag.objects.filter(staff=member).exists()
     assert tasks.drain_rechecks() == 0, "a re-check under a minute old is left to its own task"
@@ -64,13 +78,13 @@ def test_with_the_broker_down_the_drain_does_the_recheck_later(db, broker_down, 
 
 
 @pytest.mark.django_db(transaction=True)
-def test_saves_while_the_broker_is_unreachable_are_rechecked_once_it_returns(monkeypatch, worker):  # noqa: F811
+def test_saves_while_the_broker_is_unreachable_are_rechecked_once_it_returns(monkeypatch, worker, manager):  # noqa: F811
     def unreachable(**kwargs):
         raise OperationalError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
 
     with monkeypatch.context() as outage:
         outage.setattr(tasks.sweep_subjects, "apply_async", unreachable)
-        members = [StaffFactory() for _ in range(3)]
+        members = [StaffFactory(line_manager=manager) for _ in range(3)]
     assert PendingRecheck.objects.count() == 3
     assert not Flag.objects.filter(staff__in=members).exists()
     PendingRecheck.objects.update(created_at=timezone.now() - datetime.timedelta(minutes=2))
@@ -81,18 +95,20 @@ def test_saves_while_the_broker_is_unreachable_are_rechecked_once_it_returns(mon
     assert eventually(lambda: not PendingRecheck.objects.exists())
 
 
-def test_a_full_sweep_pays_off_rechecks_owed_before_it(db, broker_down, django_capture_on_commit_callbacks):
+def test_a_full_sweep_pays_off_rechecks_owed_before_it(
+    db, broker_down, django_capture_on_commit_callbacks, manager
+):
     with django_capture_on_commit_callbacks(execute=True):
-        StaffFactory()
+        StaffFactory(line_manager=manager)
     with time_machine.travel(timezone.now() + datetime.timedelta(seconds=5)):
         tasks.full_sweep()
     assert not PendingRecheck.objects.exists()
 
 
-def test_the_next_full_sweep_repairs_a_run_that_never_finished(db):
+def test_the_next_full_sweep_repairs_a_run_that_never_finished(db, manager):
     now = timezone.now()
     killed = SweepRun.objects.create(started_at=now - datetime.timedelta(hours=1))
-    member = StaffFactory()
+    member = StaffFactory(line_manager=manager)
     run = sweep.full_sweep(today=timezone.localdate(), now=now)
     killed.refresh_from_db()
     assert killed.finished_at is None and killed.repaired_at == run.finished_at

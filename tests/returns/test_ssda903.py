@@ -215,7 +215,8 @@ def test_the_shared_episodes_sample_reads_and_updates_the_children_oversight_hol
 
     assert batch.status == ImportBatch.Status.IMPORTED
     assert batch.counts["rows"] == 5 and batch.counts["rows_rejected"] == 0
-    assert batch.counts["children_update"] == 2
+    # The sample's other child has overlapping episodes: a query, held back until an administrator accepts it.
+    assert (batch.counts["children_update"], batch.counts["children_query"]) == (1, 1)
     child = Child.objects.get(local_id="249901")
     assert child.closed_on == datetime.date(2019, 6, 24)
     assert child.chronology.filter(event_type=ChronologyEntry.EventType.PLACEMENT).count() == 2
