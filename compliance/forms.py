@@ -5,7 +5,7 @@ from crispy_forms_gds.layout import Submit
 from django import forms
 from django.db.models import Q
 
-from cases.forms.base import QuickSelect
+from cases.forms.base import EditConflictMixin, QuickSelect
 from organisation import standards
 from organisation.models import PRACTITIONER_ROLES, StaffMember, Team
 
@@ -55,15 +55,25 @@ class FlagFilterForm(forms.Form):
         return flags
 
 
-class StandardForm(forms.Form):
-    """A standard's figures and whether it is checked; fields follow its definition in standards.py."""
+class StandardForm(EditConflictMixin, forms.Form):
+    """A standard's figures and whether it is checked; fields follow its definition in standards.py.
+
+    Two administrators changing one standard at once: the second is shown the first's figures.
+    """
+
+    any_change_conflicts = True
 
     enabled = forms.BooleanField(
         label="Check this standard", required=False,
         help_text="When unticked, the worker raises no flags for it and resolves those open.",
     )
 
-    def __init__(self, *args, definition, **kwargs):
+    def __init__(self, *args, standard, definition, **kwargs):
+        self.instance, self.definition = standard, definition
+        self.helper = FormHelper()
+        # The server's messages, in the error summary, rather than the browser's.
+        self.helper.attrs = {"novalidate": ""}
+        self.helper.add_input(Submit("submit", "Save standard"))
         super().__init__(*args, **kwargs)
         for figure in definition.figures:
             label = f"{figure.label} ({figure.unit})"
@@ -72,7 +82,9 @@ class StandardForm(forms.Form):
                 help_text="A local-practice figure: set your council's own." if figure.local else "",
                 widget=forms.NumberInput(attrs={"class": "govuk-input govuk-input--width-4"}),
             )
-        self.helper = FormHelper()
-        # The server's messages, in the error summary, rather than the browser's.
-        self.helper.attrs = {"novalidate": ""}
-        self.helper.add_input(Submit("submit", "Save standard"))
+
+    def compared_with(self, change, fields):
+        yield self.fields["enabled"].label, change.enabled, self.cleaned_data["enabled"]
+        for figure in self.definition.figures:
+            theirs = change.values.get(figure.name, standards.defaults(self.definition.code)[figure.name])
+            yield self.fields[figure.name].label, theirs, self.cleaned_data.get(figure.name)

@@ -4,11 +4,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from organisation import standards
-from organisation.models import Role, StandardChange
+from organisation.models import PracticeStandard, Role, StandardChange
 
 from . import queueing
 from .forms import FlagFilterForm, StandardForm
@@ -79,10 +79,14 @@ def standard_edit(request, code):
     if definition is None:
         raise Http404
     initial = {"enabled": standards.is_enabled(code), **standards.figures(code)}
-    form = StandardForm(request.POST or None, definition=definition, initial=initial)
-    if form.is_valid():
-        values = {f.name: form.cleaned_data[f.name] for f in definition.figures}
-        if change_standard(code=code, by=request.user, enabled=form.cleaned_data["enabled"], values=values):
+    standard = get_object_or_404(PracticeStandard, code=code)
+    form = StandardForm(request.POST or None, standard=standard, definition=definition, initial=initial)
+    changed = []
+    if form.is_valid() and form.save_if_current(lambda: changed.extend(change_standard(
+        code=code, by=request.user, enabled=form.cleaned_data["enabled"],
+        values={f.name: form.cleaned_data[f.name] for f in definition.figures},
+    ))):
+        if changed:
             # Everyone's flags follow the new figures at once, not only at the next scheduled sweep.
             transaction.on_commit(queueing.queue_full_sweep, robust=True)
             messages.success(request, f"{code} is saved. Flags are being updated to the new standard.")

@@ -4,24 +4,26 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Submit
 from django import forms
 
+from cases.forms.base import EditConflictMixin
+
 from .models import MANAGER_ROLES, Role, StaffMember, Team
 
 
-class _GovukModelForm(forms.ModelForm):
-    """Rendered by the GOV.UK template pack; required-field messages say what to do."""
+class _GovukModelForm(EditConflictMixin, forms.ModelForm):
+    """Rendered by the GOV.UK template pack; required-field messages say what to do; never a silent overwrite."""
 
     submit_label = "Save"
 
     def __init__(self, *args, **kwargs):
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.add_input(Submit("submit", self.submit_label))
         super().__init__(*args, **kwargs)
         self.adjust_fields()
         for field in self.fields.values():
             if field.required and field.label:
                 verb = "Select" if isinstance(field, forms.ChoiceField) else "Enter"
                 field.error_messages["required"] = f"{verb} {field.label[0].lower()}{field.label[1:]}"
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.add_input(Submit("submit", self.submit_label))
 
     def adjust_fields(self):
         """Choices, requiredness and labels beyond the model's, before the messages are written."""

@@ -31,8 +31,8 @@ def staff_edit(request, pk=None):
     _require_administrator(request.user)
     member = get_object_or_404(StaffMember.objects.visible_to(request.user), pk=pk) if pk else None
     form = StaffForm(request.POST or None, instance=member)
-    if request.method == "POST" and form.is_valid():
-        saved = form.save()
+    if request.method == "POST" and form.is_valid() and form.save_if_current():
+        saved = form.instance
         messages.success(request, f"{saved.get_full_name()}: {'changes saved' if member else 'account added'}.")
         return redirect("organisation:staff")
     return render(request, "organisation/form_page.html", {
@@ -55,8 +55,8 @@ def team_edit(request, pk=None):
     _require_administrator(request.user)
     team = get_object_or_404(Team, pk=pk) if pk else None
     form = TeamForm(request.POST or None, instance=team)
-    if request.method == "POST" and form.is_valid():
-        saved = form.save()
+    if request.method == "POST" and form.is_valid() and form.save_if_current():
+        saved = form.instance
         messages.success(request, f"{saved.name}: {'changes saved' if team else 'team added'}.")
         return redirect("organisation:teams")
     return render(request, "organisation/form_page.html", {

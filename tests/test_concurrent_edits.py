@@ -13,6 +13,8 @@ from django.utils import timezone
 from audits.models import AuditProgramme, CaseFileAudit, ManagerPracticeReview
 from cases import sign_off
 from cases.models import AssessmentVersion, Child, Grade
+from organisation import standards
+from organisation.models import PracticeStandard, StaffMember, Team
 from supervision.models import CaseDiscussion, PersonalSection, SupervisionSession, TeamMeeting
 from tests.factories import (
     AssessmentVersionFactory,
@@ -89,11 +91,24 @@ EDIT_FORMS = {
         extra={"purpose": "Assessment", "expectations": "Weekly visits", "contingency": "Return next day",
                "timescale": "45 working days"},
     ),
+    "staff member": EditForm(
+        "administrator", lambda w: reverse("organisation:staff_change", args=[w["colleague"].pk]), "last_name",
+        lambda w: StaffMember.objects.get(pk=w["colleague"].pk).last_name, values=("Adebayo", "Brennan"),
+    ),
+    "team": EditForm(
+        "administrator", lambda w: reverse("organisation:team_change", args=[w["social_worker"].team_id]), "name",
+        lambda w: Team.objects.get(pk=w["social_worker"].team_id).name, values=("North", "South"),
+    ),
+    "practice standard": EditForm(
+        "administrator", lambda w: reverse("compliance:standard_edit", args=["CASELOAD"]), "cases_per_fte",
+        lambda w: str(standards.figure("CASELOAD", "cases_per_fte")), values=("20", "21"),
+    ),
 }
 
 
 @pytest.fixture
 def world(social_worker, colleague, team_manager, head_of_service, administrator, child):
+    PracticeStandard.objects.get_or_create(code="CASELOAD")  # a transactional test starts from empty tables
     session = SupervisionSessionFactory(supervisee=social_worker, date=timezone.localdate())
     return {
         "social_worker": social_worker, "colleague": colleague, "team_manager": team_manager,

@@ -160,6 +160,12 @@ class EditConflictMixin:
         self._show_conflict(change, fields)
         return False
 
+    def compared_with(self, change, fields):
+        """(question, their value, your value) for each of this form's questions, against `change`."""
+        for field in fields:
+            yield self.fields[field.name].label or field.verbose_name, getattr(change, field.name), \
+                self.cleaned_data.get(field.name)
+
     def _show_conflict(self, change, fields):
         who = change.history_user or "Someone"
         when = timezone.localtime(change.history_date)
@@ -169,10 +175,8 @@ class EditConflictMixin:
             "Nothing you typed is lost: compare their version with yours below, "
             "then save again to keep yours.",
         )
-        for field in fields:
-            theirs, yours = getattr(change, field.name), self.cleaned_data.get(field.name)
-            if theirs != yours:
-                self.conflict.append((self.fields[field.name].label or field.verbose_name, theirs, yours))
+        self.conflict = [(label, theirs, yours) for label, theirs, yours in self.compared_with(change, fields)
+                         if theirs != yours]
         data = self.data.copy()
         data[self.add_prefix("read_version")] = change.history_id
         self.data = data
