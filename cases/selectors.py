@@ -40,8 +40,18 @@ def _latest(queryset, field):
     return Subquery(queryset.order_by(f"-{field}").values(field)[:1])
 
 
-def oversight_at_a_glance(child):
-    """The dates a manager looks for first on a child's record, in one query."""
+def oversight_at_a_glance(child, user):
+    """The dates a manager looks for first on a child's record: one query, and one each for the latest
+    filed case discussion and completed audit (through the child's reverse relations: `cases` imports
+    neither `supervision` nor `audits`)."""
+    return {
+        **_dates_at_a_glance(child),
+        "last_case_discussion": child.case_discussions.on_record().order_by("-filed_at").first(),
+        "last_audit": child.file_audits.visible_to(user).completed().order_by("-audited_on", "-pk").first(),
+    }
+
+
+def _dates_at_a_glance(child):
     visits = CaseNote.objects.filter(child=OuterRef("pk"), kind=CaseNote.Kind.STATUTORY_VISIT)
     allocation = Allocation.objects.filter(child=OuterRef("pk"), ended_on__isnull=True)
     return (

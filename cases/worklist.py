@@ -1,15 +1,17 @@
-"""What is due next, for a practitioner's home page.
+"""What is due next, for a practitioner's home page and a team manager's "needs you".
 
 The due dates come from the practice standards' own rules, which live above
 `cases` (in `compliance`): that app registers a source in its AppConfig.ready(),
 so `cases` never imports it and no rule is written twice. A source is
 `fn(*, children, worker, today) -> iterable of Due`, `children` a list of
-child ids already scoped to the worker.
+child ids already scoped to the worker; a manager's source is
+`fn(*, manager, today) -> iterable of Due`.
 """
 from dataclasses import dataclass
 from datetime import date
 
 _sources = []
+_manager_sources = []
 
 
 @dataclass(frozen=True)
@@ -19,6 +21,7 @@ class Due:
     code: str = ""  # the standard's code, a secondary label
     child_id: int | None = None  # None: the worker's own item (their supervision)
     url: str = ""
+    about: str = ""  # whom it is about, on a manager's list: a child or a member of staff
 
     def is_overdue(self, today):
         # The rules' breach is "today is after the last day", so the last day itself is still in time.
@@ -31,7 +34,19 @@ def register(source):
     return source
 
 
+def register_for_manager(source):
+    if source not in _manager_sources:
+        _manager_sources.append(source)
+    return source
+
+
 def due_items(*, children, worker, today):
     """Every source's items, soonest first."""
     items = [item for source in _sources for item in source(children=children, worker=worker, today=today)]
     return sorted(items, key=lambda item: (item.on, item.what))
+
+
+def needs_manager(*, manager, today):
+    """What falls to `manager` to do, from every manager's source, soonest first."""
+    items = [item for source in _manager_sources for item in source(manager=manager, today=today)]
+    return sorted(items, key=lambda item: (item.on, item.what, item.about))

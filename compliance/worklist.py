@@ -1,21 +1,26 @@
-"""The home page's due dates, from the rules themselves (cases.worklist).
+"""The home pages' due dates, from the rules themselves (cases.worklist).
 
 A rule answers "who is in breach on `day`", with the last day the standard is
 met. Asked about a day a fortnight ahead, for the worker's own children, it
 lists everything falling due by then with its date: the same query and the
-same due date the sweep uses, not a second copy of the standard.
+same due date the sweep uses, not a second copy of the standard. A team
+manager's list asks the manager's own standards a week ahead.
 """
 from datetime import timedelta
 
 from django.urls import reverse
 
-from cases.worklist import Due, register
+from cases.models import Child
+from cases.worklist import Due, register, register_for_manager
+from organisation.models import StaffMember, Team
+from supervision.models import CaseDiscussion
 
 from .models import SubjectKind
 from .rules import BY_CODE, RULES
 from .sweep import configured
 
 AHEAD = timedelta(days=14)
+MANAGER_AHEAD = timedelta(days=7)
 # Not the worker's to act on: PLAN-UNSIGNED and MGR-ATTEND are the manager's; SEEN-ALONE has no date to work to.
 NOT_THE_WORKERS = {"PLAN-UNSIGNED", "SEEN-ALONE", "MGR-ATTEND"}
 # One click from being done: where each item is acted on.
@@ -53,4 +58,58 @@ def due_for_worker(*, children, worker, today):
                 on=rule.due_on(member, horizon, figures), what="My supervision", code=rule.code,
                 url=reverse("supervision:mine"),
             ))
+    return items
+
+
+# The manager's standards, each with what it asks for and where that is done (one click from done).
+# PLAN-UNSIGNED is the sign-off queue, shown whole beside this list.
+FOR_MANAGER = {
+    "SUP-FREQ": ("Supervision", lambda m: reverse("supervision:session_start", args=[m.pk])),
+    "SUP-CONTRACT": ("Supervision contract", lambda m: reverse("supervision:contract_new", args=[m.pk])),
+    "APPRAISAL": ("Appraisal", lambda m: reverse("supervision:appraisal_new", args=[m.pk])),
+    "OBSERVATION": ("Observation of practice", lambda m: reverse("supervision:observation_new", args=[m.pk])),
+    "CASELOAD": ("Caseload above capacity", lambda m: reverse("staff", args=[m.pk])),
+    "MGR-ATTEND": ("Meeting held without a manager", lambda c: c.get_absolute_url()),
+    "AUDIT-ACTIONS": ("Audit action overdue", lambda c: c.get_absolute_url()),
+    "TEAM-MEETING": ("Team meeting", lambda t: reverse("supervision:meeting_new", args=[t.pk])),
+}
+
+NAMED = {
+    SubjectKind.STAFF: lambda member: member.get_full_name(),
+    SubjectKind.CHILD: lambda child: child.full_name,
+    SubjectKind.TEAM: lambda team: team.name,
+}
+
+
+@register_for_manager
+def due_for_manager(*, manager, today):
+    config = configured()
+    horizon = today + MANAGER_AHEAD
+    teams = list(Team.objects.visible_to(manager).values_list("pk", flat=True))
+    # The few managed staff's ids first: as a subquery, the chain's self-joins would run per row.
+    staff = list(StaffMember.objects.managed_by(manager).filter(is_active=True).values_list("pk", flat=True))
+    scope = {
+        SubjectKind.STAFF: {"pk__in": staff},
+        SubjectKind.CHILD: {"team__in": teams},
+        SubjectKind.TEAM: {"pk__in": teams},
+    }
+    items = []
+    for code, (what, url) in FOR_MANAGER.items():
+        enabled, figures = config[code]
+        if not enabled:
+            continue
+        rule = BY_CODE[code]
+        for subject in rule.breaches(horizon, figures).filter(**scope[rule.subject]).order_by():
+            items.append(Due(on=rule.due_on(subject, horizon, figures), what=what, code=code,
+                             url=url(subject), about=NAMED[rule.subject](subject)))
+    if config["SUP-FILED"][0]:
+        # One item per discussion (the rule's subject is the child), so each links to the one to file.
+        discussions = CaseDiscussion.objects.not_filed_in_time(horizon).filter(
+            session__supervisor=manager, child__in=Child.objects.open(),
+        ).select_related("child")
+        items.extend(
+            Due(on=discussion.filing_due_on, what="File the case discussion", code="SUP-FILED",
+                url=discussion.get_absolute_url(), about=discussion.child.full_name)
+            for discussion in discussions
+        )
     return items

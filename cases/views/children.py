@@ -50,7 +50,7 @@ def child_detail(request, pk):
             "child": child,
             "assessments": assessments,
             "current_plan": _current_plan(assessments),
-            "glance": oversight_at_a_glance(child),
+            "glance": oversight_at_a_glance(child, request.user),
             "entries": entries,
             "kinds": timeline.kinds(),
             "selected": selected,

@@ -2,11 +2,14 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
+from organisation import standards
 from organisation.models import MANAGER_ROLES, PRACTITIONER_ROLES, Role, StaffMember, Team
 
 from .. import worklist
 from ..models import AssessmentVersion, Child
 from ..selectors import members_with_caseloads, teams_overview
+
+QUEUE_ON_HOME = 5  # the oldest few; the queue page has them all
 
 
 @login_required
@@ -40,18 +43,26 @@ def _caseload(request):
 
 
 def _my_team(request):
-    teams = Team.objects.visible_to(request.user)
-    unallocated = (
-        Child.objects.visible_to(request.user).open().filter(worker__isnull=True).select_related("team")
-    )
+    """The team manager's home: what needs them first (the sign-off queue, their standards due this week,
+    children waiting for a worker), then the team."""
+    user, today = request.user, timezone.localdate()
+    teams = Team.objects.visible_to(user)
+    unallocated = Child.objects.visible_to(user).open().filter(worker__isnull=True).select_related("team")
+    queue = list(AssessmentVersion.objects.awaiting_sign_off_by(user).select_related("assessment__child", "author"))
+    due = worklist.needs_manager(manager=user, today=today)
     return render(
         request,
         "cases/home_team.html",
         {
-            "teams": teams_overview(request.user),
+            "teams": teams_overview(user),
             "members": members_with_caseloads(teams),
             "unallocated": unallocated,
-            "today": timezone.localdate(),
+            "queue": [(version, version.waiting_working_days(today)) for version in queue[:QUEUE_ON_HOME]],
+            "waiting": len(queue),
+            "limit": standards.figure("PLAN-UNSIGNED", "working_days"),
+            "due": [(item, item.is_overdue(today), (item.on - today).days) for item in due],
+            "overdue_count": sum(1 for item in due if item.is_overdue(today)),
+            "today": today,
         },
     )
 

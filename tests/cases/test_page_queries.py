@@ -73,10 +73,9 @@ def test_the_childs_record_runs_the_same_few_queries_however_long_the_record(
             CaseDiscussionFactory(session=session, child=child, filed_at=filed_at)
 
     # Session, user, child, the assessments and their versions, the timeline (one query per source, and the
-    # case discussions' actions), oversight at a glance, the header's team and flag count, the access log INSERT,
-    # the session save,
-    # and their transactions.
-    same_queries_at_any_size(social_worker, reverse("child", args=[child.pk]), record, bound=22)
+    # case discussions' actions), oversight at a glance (and the last filed case discussion and completed audit),
+    # the header's team and flag count, the access log INSERT, the session save, and their transactions.
+    same_queries_at_any_size(social_worker, reverse("child", args=[child.pk]), record, bound=24)
     assert timeline.PAGE_SIZE < len(timeline.for_child(child, social_worker))  # the page showed only the newest
 
 
@@ -95,3 +94,21 @@ def test_the_sign_off_queue_runs_the_same_few_queries_however_long_the_queue(
     # Session, user, the managed staff's ids, the queue, the header's team and flag count, the session save
     # (in a transaction), and the visible teams' ids that the scoping filters read.
     same_queries_at_any_size(team_manager, reverse("awaiting_sign_off"), submitted, bound=12)
+
+
+def test_the_team_managers_home_runs_the_same_few_queries_however_much_needs_them(
+    same_queries_at_any_size, team_manager, social_worker, colleague
+):
+    def to_do(n):
+        for i in range(n):
+            author = (social_worker, colleague)[i % 2]
+            version = AssessmentVersionFactory(assessment__child=ChildFactory(worker=author), author=author)
+            sign_off.submit(version=version, author=author)
+            ChildFactory(worker=None, team=team_manager.team)
+            StaffFactory(team=team_manager.team, line_manager=team_manager)  # never supervised: due now
+
+    # Session, user, the header's team and flag count, the session save; the queue (managed staff's ids, the
+    # versions) and its figure; what is due: the configured standards, the visible teams' and managed staff's
+    # ids, one query per manager's rule and the case discussions to file; the unallocated children; the team and
+    # caseload tables.
+    same_queries_at_any_size(team_manager, reverse("home"), to_do, bound=26)

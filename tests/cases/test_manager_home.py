@@ -1,0 +1,105 @@
+"""The team manager's home leads with what needs them: the sign-off queue, their own standards falling due
+this week (from the rules themselves), and children waiting for a worker, each one click from being done."""
+import datetime
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from cases import worklist
+from cases.models import AssessmentVersion, Grade
+from tests.factories import (
+    AssessmentVersionFactory,
+    CaseDiscussionFactory,
+    CaseFileAuditFactory,
+    ChildFactory,
+    SupervisionSessionFactory,
+    TeamMeetingFactory,
+)
+
+HELD = datetime.date(2026, 10, 20)  # a monthly supervision held on Tuesday 20 October
+
+
+def at(day):
+    return time_machine.travel(datetime.datetime.combine(day, datetime.time(12), datetime.UTC), tick=False)
+
+
+def due(manager, today, code):
+    return [item for item in worklist.needs_manager(manager=manager, today=today) if item.code == code]
+
+
+@pytest.fixture
+def supervised(social_worker, team_manager):
+    SupervisionSessionFactory(
+        supervisee=social_worker, supervisor=team_manager, date=HELD, status="held",
+        completed_at=datetime.datetime.combine(HELD, datetime.time(15), datetime.UTC),
+    )
+    return social_worker
+
+
+def test_a_supervisees_supervision_is_listed_while_its_last_day_is_within_the_week(team_manager, supervised):
+    last_day = datetime.date(2026, 11, 20)  # a month after the last session
+    [item] = due(team_manager, datetime.date(2026, 11, 16), "SUP-FREQ")
+    assert (item.on, item.about) == (last_day, supervised.get_full_name())
+    assert item.url == reverse("supervision:session_start", args=[supervised.pk])
+    # Listed while the last day is within the next 7 days, so from 6 days before.
+    assert due(team_manager, last_day - datetime.timedelta(days=7), "SUP-FREQ") == []
+    assert len(due(team_manager, last_day - datetime.timedelta(days=6), "SUP-FREQ")) == 1
+    for today, overdue in [(last_day - datetime.timedelta(days=1), False), (last_day, False),
+                           (last_day + datetime.timedelta(days=1), True)]:
+        [item] = due(team_manager, today, "SUP-FREQ")
+        assert (item.on, item.is_overdue(today)) == (last_day, overdue)
+
+
+def test_another_managers_staff_are_not_on_the_list(other_team, supervised):
+    assert due(other_team.manager, datetime.date(2026, 11, 30), "SUP-FREQ") == []
+
+
+def test_a_case_discussion_to_file_links_to_the_discussion(team_manager, social_worker, child):
+    session = SupervisionSessionFactory(supervisee=social_worker, supervisor=team_manager, date=HELD)
+    discussion = CaseDiscussionFactory(session=session, child=child)
+    [item] = due(team_manager, discussion.filing_due_on, "SUP-FILED")
+    assert (item.on, item.about, item.url) == (discussion.filing_due_on, child.full_name,
+                                               discussion.get_absolute_url())
+    assert item.what == "File the case discussion"
+
+
+def test_a_team_meeting_falls_due_for_the_managers_team(team_manager, team):
+    TeamMeetingFactory(team=team, held_on=datetime.date(2026, 11, 4))
+    [item] = due(team_manager, datetime.date(2026, 12, 31), "TEAM-MEETING")
+    assert (item.about, item.url) == (team.name, reverse("supervision:meeting_new", args=[team.pk]))
+
+
+def test_the_home_leads_with_the_queue_and_whats_due_with_overdue_tagged(client, team_manager, supervised, child):
+    version = AssessmentVersionFactory(
+        assessment__child=child, author=supervised, status=AssessmentVersion.Status.SUBMITTED,
+        submitted_at=datetime.datetime(2026, 10, 1, 10, tzinfo=datetime.UTC),
+    )
+    unallocated = ChildFactory(worker=None, team=child.team)
+    client.force_login(team_manager)
+    with at(datetime.date(2026, 12, 1)):
+        page = client.get(reverse("home")).content.decode()
+    needs_you = page[page.index("Needs you"):page.index("Your team")]
+    assert f'href="{reverse("review", args=[version.assessment_id])}"' in needs_you
+    assert "1 item awaiting your sign-off" in needs_you
+    assert '<strong class="govuk-tag govuk-tag--red">Overdue</strong>' in needs_you  # 43 working days > 20
+    assert f"Supervision<span class=\"govuk-visually-hidden\">: {supervised.get_full_name()}" in needs_you
+    assert f'href="{reverse("allocate", args=[unallocated.pk])}"' in needs_you
+
+
+def test_the_childs_front_page_shows_the_last_case_discussion_and_audit(client, team_manager, social_worker, child):
+    discussion = CaseDiscussionFactory(
+        session=SupervisionSessionFactory(supervisee=social_worker, supervisor=team_manager, date=HELD),
+        child=child, filed_at=datetime.datetime(2026, 10, 22, 9, tzinfo=datetime.UTC),
+    )
+    CaseDiscussionFactory(session=SupervisionSessionFactory(supervisee=social_worker, supervisor=team_manager),
+                          child=child)  # not filed: in the supervision file only
+    audit = CaseFileAuditFactory(child=child, auditor=team_manager, status="completed",
+                                 grade=Grade.REQUIRES_IMPROVEMENT, audited_on=datetime.date(2026, 11, 3))
+    CaseFileAuditFactory(child=child, auditor=team_manager, audited_on=datetime.date(2026, 11, 20))  # a draft
+    client.force_login(team_manager)
+    page = client.get(reverse("child", args=[child.pk])).content.decode()
+    glance = page[page.index("Oversight at a glance"):page.index("<h2 class=\"govuk-heading-m\">Summary")]
+    assert f'<a class="govuk-link" href="{discussion.get_absolute_url()}">Filed 22 October 2026</a>' in glance
+    audited = f'<a class="govuk-link" href="{audit.get_absolute_url()}">3 November 2026</a>'
+    assert f"{audited}, graded requires improvement" in glance
