@@ -6,6 +6,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("children/", views.search_children, name="search"),
     path("children/<int:pk>/", views.child_detail, name="child"),
+    path("children/<int:pk>/print/", views.child_print, name="child_print"),
     path("children/<int:pk>/add/<slug:kind>/", views.add_record_entry, name="add_record_entry"),
     path("children/<int:pk>/allocate/", views.allocate_child, name="allocate"),
     path("children/<int:pk>/assessments/new/", views.start_assessment, name="start_assessment"),

@@ -93,6 +93,10 @@ CORE = {
         lambda w: [w["child"].pk], scoping.CHILD_PAGE,
         other=(lambda w: [w["other_child"].pk], scoping.OTHER_CHILD_PAGE),
     ),
+    "child_print": Entry(
+        lambda w: [w["child"].pk], scoping.CHILD_PAGE,
+        other=(lambda w: [w["other_child"].pk], scoping.OTHER_CHILD_PAGE),
+    ),
     "add_record_entry": Entry(
         lambda w: [w["child"].pk, "chronology"], only(200, *CHILD_WRITERS),
         other=(lambda w: [w["other_child"].pk, "note"], only(200, "director", "outsider", "other_manager")),

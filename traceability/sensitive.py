@@ -36,6 +36,7 @@ class Logged:
 LOGGED_VIEWS = {
     # The child's record and what is on it
     "child": Logged("child"),
+    "child_print": Logged("child"),
     "assessment": Logged("assessment"),
     "edit_version": Logged("assessment"),
     "review": Logged("assessment"),

@@ -1,5 +1,5 @@
 from .assessments import assessment_detail, awaiting_sign_off, edit_version, new_version, review, start_assessment
-from .children import add_record_entry, allocate_child, child_detail
+from .children import add_record_entry, allocate_child, child_detail, child_print
 from .people import home, staff_detail, team_detail
 from .search import search_children
 
@@ -9,6 +9,7 @@ __all__ = [
     "assessment_detail",
     "awaiting_sign_off",
     "child_detail",
+    "child_print",
     "edit_version",
     "home",
     "new_version",

@@ -65,6 +65,26 @@ def child_detail(request, pk):
     )
 
 
+@login_required
+def child_print(request, pk):
+    """The whole record on one page, laid out for paper: every entry, not a page of the newest."""
+    child = get_child(request.user, pk)
+    assessments = (
+        Assessment.objects.filter(child=child)
+        .prefetch_related(Prefetch("versions", queryset=AssessmentVersion.objects.select_related("author")))
+        .order_by("-created_at")
+    )
+    return render(request, "cases/child_print.html", {
+        "child": child,
+        "assessments": assessments,
+        "current_plan": _current_plan(assessments),
+        "glance": oversight_at_a_glance(child, request.user),
+        "entries": timeline.for_child(child, request.user),
+        "printed_at": timezone.localtime(),
+        "today": timezone.localdate(),
+    })
+
+
 def _page_number(value):
     """The timeline page asked for: 1 unless a positive whole number (of sane size) is given."""
     if value and value.isascii() and value.isdigit() and len(value) <= 6 and int(value) > 0:

@@ -11,3 +11,8 @@ for (const table of document.querySelectorAll('[data-module="moj-sortable-table"
     // already initialised by the page's own module
   }
 }
+
+// "Print this page" buttons (the child's whole record): without JavaScript, the browser's own print command.
+for (const button of document.querySelectorAll("[data-print-page]")) {
+  button.addEventListener("click", () => window.print());
+}
