@@ -69,6 +69,8 @@ def test_a_manager_signs_off_three_items_in_a_row_from_the_queue(journey, team_m
     journey.check("queue")
     for number, child in enumerate(children, start=1):
         page.get_by_role("link", name=f"Review the next: Child and family assessment for {child.full_name}").click()
+        # The click does not wait for the next page: read its checkboxes only once it is there.
+        expect(page.get_by_role("heading", name="Review: Child and family assessment, version 1")).to_be_visible()
         for box in page.locator("input[type=checkbox]").all():
             box.check()
         page.get_by_label("Good", exact=True).check()
