@@ -34,12 +34,18 @@ def _caseload(request):
         mine = [child.pk for child in children if child.worker_id == user.pk]
         due = worklist.due_items(children=mine, worker=user, today=today)
         context["due"] = [
-            (item, by_id.get(item.child_id), item.is_overdue(today), (item.on - today).days) for item in due
+            (item, *_child_or_me(by_id.get(item.child_id)), item.is_overdue(today), (item.on - today).days)
+            for item in due
         ]
         context["overdue_count"] = sum(1 for item in due if item.is_overdue(today))
         context["drafts"] = AssessmentVersion.objects.drafts_by(user).select_related("assessment__child")
         context["returned"] = AssessmentVersion.objects.returned_to(user).select_related("assessment__child")
     return render(request, "cases/home_caseload.html", context)
+
+
+def _child_or_me(child):
+    """Whom a worker's due item is about, and where they are: the child, or the worker's own (supervision)."""
+    return (child.full_name, child.get_absolute_url()) if child else ("Me", "")
 
 
 def _my_team(request):
@@ -60,7 +66,7 @@ def _my_team(request):
             "queue": [(version, version.waiting_working_days(today)) for version in queue[:QUEUE_ON_HOME]],
             "waiting": len(queue),
             "limit": standards.figure("PLAN-UNSIGNED", "working_days"),
-            "due": [(item, item.is_overdue(today), (item.on - today).days) for item in due],
+            "due": [(item, item.about, "", item.is_overdue(today), (item.on - today).days) for item in due],
             "overdue_count": sum(1 for item in due if item.is_overdue(today)),
             "today": today,
         },

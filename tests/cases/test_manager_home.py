@@ -83,7 +83,7 @@ def test_the_home_leads_with_the_queue_and_whats_due_with_overdue_tagged(client,
     assert f'href="{reverse("review", args=[version.assessment_id])}"' in needs_you
     assert "1 item awaiting your sign-off" in needs_you
     assert '<strong class="govuk-tag govuk-tag--red">Overdue</strong>' in needs_you  # 43 working days > 20
-    assert f"Supervision<span class=\"govuk-visually-hidden\">: {supervised.get_full_name()}" in needs_you
+    assert f"Supervision<span class=\"govuk-visually-hidden\"> for {supervised.get_full_name()}" in needs_you
     assert f'href="{reverse("allocate", args=[unallocated.pk])}"' in needs_you
 
 
