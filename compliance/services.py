@@ -7,7 +7,7 @@ from organisation.models import PracticeStandard, StandardChange
 @transaction.atomic
 def change_standard(*, code, by, enabled, values):
     """Save a standard's figures and whether it is checked, keeping who changed what, from what, to what."""
-    standard = PracticeStandard.objects.select_for_update().get(code=code)
+    standard, _ = PracticeStandard.objects.select_for_update().get_or_create(code=code)
     changes = []
     if standard.enabled != enabled:
         changes.append(

@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from organisation import standards
@@ -79,7 +79,8 @@ def standard_edit(request, code):
     if definition is None:
         raise Http404
     initial = {"enabled": standards.is_enabled(code), **standards.figures(code)}
-    standard = get_object_or_404(PracticeStandard, code=code)
+    # Its row comes with the SPEC defaults (a data migration); unsaved until first changed if missing.
+    standard = PracticeStandard.objects.filter(code=code).first() or PracticeStandard(code=code)
     form = StandardForm(request.POST or None, standard=standard, definition=definition, initial=initial)
     changed = []
     if form.is_valid() and form.save_if_current(lambda: changed.extend(change_standard(

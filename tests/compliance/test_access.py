@@ -8,6 +8,9 @@ from django.urls import reverse
 
 from compliance import urls
 
+# The personas are fixtures fetched inside the test: the database must be set up before, whichever test runs first.
+pytestmark = pytest.mark.django_db
+
 ANONYMOUS = None
 PERSONAS = [
     "social_worker", "colleague", "team_manager", "head_of_service", "director",
