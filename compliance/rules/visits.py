@@ -1,8 +1,8 @@
 """VISITS and SEEN-ALONE: statutory visits by category, and the child seen alone (W 4)."""
 from datetime import timedelta
 
-from django.db.models import Case, DateField, Exists, OuterRef, Q, Subquery, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models import Case, DateField, Exists, F, OuterRef, Q, Subquery, Value, When, Window
+from django.db.models.functions import Coalesce, RowNumber
 
 from cases.models import CaseNote, Category, Child, ChronologyEntry
 
@@ -79,31 +79,26 @@ class SeenAlone(Rule):
         return Child.objects.open().filter(category__in=(Category.CHILD_PROTECTION, Category.LOOKED_AFTER))
 
     def breaches(self, today, figures):
-        visits = CaseNote.objects.filter(child=OuterRef("pk"), occurred_on__lte=today).exclude(kind=Kind.NOTE)
+        visits = CaseNote.objects.filter(occurred_on__lte=today).exclude(kind=Kind.NOTE)
         n = figures["visits"]
-        nth = visits.order_by(*self.LATEST_FIRST)[n - 1:n]
-        first = visits.order_by(*(order.lstrip("-") for order in self.LATEST_FIRST))[:1]
-
-        def oldest_counted(field):
-            # The Nth latest visit, or the child's first visit when there are fewer than N.
-            return Coalesce(Subquery(nth.values(field)), Subquery(first.values(field)))
-
-        # Seen alone at a visit on or after the oldest counted one, in (date, recorded, id) order.
-        alone_since = visits.filter(seen_alone=True).filter(
-            Q(occurred_on__gt=OuterRef("since"))
-            | Q(occurred_on=OuterRef("since"), recorded_at__gt=OuterRef("since_at"))
-            | Q(occurred_on=OuterRef("since"), recorded_at=OuterRef("since_at"), pk__gte=OuterRef("since_pk"))
+        population = self.population(today)
+        # Each visit's place among its child's, newest first: one pass over the visits, not a search per child.
+        latest_first = [F(order.lstrip("-")).desc() for order in self.LATEST_FIRST]
+        place = Window(RowNumber(), partition_by=F("child"), order_by=latest_first)
+        # The place of a visit where the child was seen alone (NULL otherwise): a plain `seen_alone` filter
+        # would be applied before the places are counted, and count only those visits.
+        alone_at_last_n = (
+            visits.filter(child__in=population.values("pk"))
+            .annotate(alone_place=Case(When(seen_alone=True, then=place)))
+            .filter(alone_place__lte=n)
+            .values("child")
         )
-        # No visit at all: `since` is NULL and the child is not in breach.
-        return (
-            self.population(today)
-            .annotate(
-                since=oldest_counted("occurred_on"),
-                since_at=oldest_counted("recorded_at"),
-                since_pk=oldest_counted("pk"),
-            )
-            .filter(~Exists(alone_since), since__isnull=False)
+        of_child = visits.filter(child=OuterRef("pk"))
+        oldest_counted = Coalesce(
+            Subquery(of_child.order_by(*self.LATEST_FIRST).values("occurred_on")[n - 1:n]),
+            Subquery(of_child.order_by("occurred_on", "recorded_at", "pk").values("occurred_on")[:1]),
         )
+        return population.filter(Exists(of_child)).exclude(pk__in=alone_at_last_n).annotate(since=oldest_counted)
 
     def due_on(self, child, today, figures):
         return child.since
