@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from compliance import urls
 
-# The personas are fixtures fetched inside the test: the database must be set up before, whichever test runs first.
+# The personas are fixtures fetched inside the test: marked, so this file alone still sets up the database.
 pytestmark = pytest.mark.django_db
 
 ANONYMOUS = None

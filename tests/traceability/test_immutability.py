@@ -6,6 +6,9 @@ from django.db import DatabaseError, connection, transaction
 
 from traceability.models import AccessLogEntry, Action, DisposalRecord, ImmutableRowError
 
+# The rows are fixtures fetched inside the tests: marked, so this file alone still sets up the database.
+pytestmark = pytest.mark.django_db
+
 
 @pytest.fixture
 def entry(social_worker):
