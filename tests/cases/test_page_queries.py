@@ -73,10 +73,10 @@ def test_the_childs_record_runs_the_same_few_queries_however_long_the_record(
             CaseDiscussionFactory(session=session, child=child, filed_at=filed_at)
 
     # Session, user, child, the assessments and their versions, the timeline (one query per source, and the
-    # case discussions' actions), oversight at a glance, the header's team and flag count, the access log INSERT,
-    # the session save,
+    # case discussions' actions), oversight at a glance, the header's team and flag count, the header's unread
+    # notification count, the access log INSERT, the session save,
     # and their transactions.
-    same_queries_at_any_size(social_worker, reverse("child", args=[child.pk]), record, bound=22)
+    same_queries_at_any_size(social_worker, reverse("child", args=[child.pk]), record, bound=23)
     assert timeline.PAGE_SIZE < len(timeline.for_child(child, social_worker))  # the page showed only the newest
 
 
