@@ -4,6 +4,7 @@ from django.db import transaction
 
 from organisation import writes
 from organisation.models import StandardChange
+from organisation.notifications import notify
 
 from .models import AuditAnswer, AuditProgramme, AuditStatus, CaseFileAudit, ManagerPracticeReview, ReviewAnswer
 
@@ -40,6 +41,20 @@ def save_audit(*, audit, answers, complete, today):
         row.full_clean()
         row.save()
     return audit
+
+
+@transaction.atomic
+def add_action(*, audit, action, by):
+    """Add a corrective action to `audit`, agreed by its auditor `by`; its owner is told."""
+    action.audit = audit
+    action.full_clean()
+    writes.save(action, by=by)
+    due = action.due_on
+    notify(
+        action.owner, f"{by} gave you a corrective action from the audit of child {audit.child.local_id}, "
+        f"due by {due.day} {due:%B %Y}.", action.get_absolute_url(), actor=by,
+    )
+    return action
 
 
 @transaction.atomic

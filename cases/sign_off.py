@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from organisation import writes
+from organisation.notifications import notify
 
 from .models import Assessment, AssessmentVersion, Grade, ManagementDecision, PlanAction
 
@@ -76,7 +77,8 @@ def decide(*, version, manager, grade, affirmations, life_story_not_relevant_rea
 
     1. check the decision may stand;
     2. lock the version and move it out of SUBMITTED only if it is still there;
-    3. write the decision and its rationale on the child's record.
+    3. write the decision and its rationale on the child's record;
+    4. tell the author.
     """
     errors = check_decision(
         version=version, manager=manager, grade=grade, affirmations=affirmations,
@@ -109,6 +111,10 @@ def decide(*, version, manager, grade, affirmations, life_story_not_relevant_rea
     )
     decision.full_clean()
     writes.save(decision, by=manager)
+    kind, child = assessment.get_kind_display().lower(), assessment.child.local_id
+    what = f"your {kind} for child {child} (version {version.number})"
+    done = f"signed off {what}" if outcome == Status.SIGNED_OFF else f"returned {what} with feedback"
+    notify(version.author, f"{manager} {done}.", version.get_absolute_url(), actor=manager, now=now)
     return version
 
 

@@ -1,6 +1,20 @@
+from functools import cached_property
+
 from django.urls import reverse
 
 from .models import MANAGER_ROLES, PRACTITIONER_ROLES, Role
+from .notifications import Notification
+
+
+class UnreadNotifications:
+    """The header's count of the user's unread notifications: one indexed COUNT, only if the page shows it."""
+
+    def __init__(self, user):
+        self.user = user
+
+    @cached_property
+    def count(self):
+        return Notification.objects.for_user(self.user).unread().count()
 
 
 def navigation(request):
@@ -38,10 +52,14 @@ def navigation(request):
         items.append(("Retention", reverse("traceability:retention")))
     else:
         items.append(("Audits", reverse("audits:list")))
+    notifications = reverse("notifications")
+    items.append(("Notifications", notifications))
     items.append(("My profile", user.get_absolute_url()))
     path = request.path
+    unread = UnreadNotifications(user)
     return {
         "navigation": [
-            {"text": text, "href": href, "current": href == path} for text, href in items
+            {"text": text, "href": href, "current": href == path, "unread": unread if href == notifications else None}
+            for text, href in items
         ]
     }

@@ -208,3 +208,7 @@ class StandardChange(models.Model):
 
     def __str__(self):
         return f"{self.code}.{self.field}"
+
+
+# Its own module, imported here so Django finds the model.
+from .notifications import Notification  # noqa: E402, F401

@@ -1,12 +1,16 @@
-"""Administration of staff and teams in the service's own pages (administrators only)."""
+"""Administration of staff and teams in the service's own pages (administrators only); everyone's notifications."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
 
 from .admin_forms import StaffForm, TeamForm
 from .models import Role, StaffMember, Team
+from .notifications import Notification
 
 
 def _require_administrator(user):
@@ -62,3 +66,26 @@ def team_edit(request, pk=None):
     return render(request, "organisation/form_page.html", {
         "form": form, "title": f"Change {team.name}" if team else "Add a team", "back_url": "organisation:teams",
     })
+
+
+@login_required
+def notification_list(request):
+    notifications = Notification.objects.for_user(request.user)
+    page = Paginator(notifications, 50).get_page(request.GET.get("page"))
+    return render(request, "organisation/notifications.html", {"page": page})
+
+
+@login_required
+def notification_open(request, pk):
+    """Opening a notification marks it read and goes where it points."""
+    notification = get_object_or_404(Notification.objects.for_user(request.user), pk=pk)
+    Notification.objects.filter(pk=notification.pk).mark_read(timezone.now())
+    return redirect(notification.url)
+
+
+@login_required
+@require_POST
+def notifications_read_all(request):
+    if Notification.objects.for_user(request.user).mark_read(timezone.now()):
+        messages.success(request, "All your notifications are marked as read.")
+    return redirect("notifications")

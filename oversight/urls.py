@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from organisation import views as organisation_views
 from organisation.forms import LoginForm
 
 urlpatterns = [
@@ -10,6 +11,9 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
     path("people/", include("organisation.urls")),
+    path("notifications/", organisation_views.notification_list, name="notifications"),
+    path("notifications/<int:pk>/", organisation_views.notification_open, name="notification"),
+    path("notifications/read/", organisation_views.notifications_read_all, name="notifications_read_all"),
     path("supervision/", include("supervision.urls")),
     path("audits/", include("audits.urls")),
     path("compliance/", include("compliance.urls")),

@@ -4,6 +4,7 @@ from django.db import transaction
 
 from cases.models import Child, ManagementDecision
 from organisation import writes
+from organisation.notifications import notify
 
 from .models import CaseDiscussion, SupervisionSession
 
@@ -81,6 +82,7 @@ def file_case_discussion(*, discussion, today, now):
     1. Check the W 3 items are there and the session has taken place.
     2. Mark it filed, only if nobody filed it first.
     3. Record the decision, if any, on the child's record, owned by the supervisor.
+    4. Tell the child's allocated worker, unless they filed it.
     """
     session = discussion.session
     if missing := discussion.missing_for_filing():
@@ -103,6 +105,11 @@ def file_case_discussion(*, discussion, today, now):
         decision.full_clean()
         writes.save(decision, by=session.supervisor)
         writes.transition(discussion, {}, by=session.supervisor, management_decision=decision)
+    child = discussion.child
+    notify(
+        child.worker, f"{session.supervisor} filed a case discussion on child {child.local_id}'s record.",
+        discussion.get_absolute_url(), actor=session.supervisor, now=now,
+    )
     return discussion
 
 

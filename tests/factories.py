@@ -15,7 +15,7 @@ from cases.models import (
     ManagerMeeting,
     PlanAction,
 )
-from organisation.models import Role, Service, StaffMember, Team
+from organisation.models import Notification, Role, Service, StaffMember, Team
 
 
 class ServiceFactory(factory.django.DjangoModelFactory):
@@ -46,6 +46,15 @@ class StaffFactory(factory.django.DjangoModelFactory):
     team = factory.SubFactory(TeamFactory)
     date_qualified = datetime.date(2015, 9, 1)
     password = factory.django.Password("a-long-test-password")
+
+
+class NotificationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Notification
+
+    recipient = factory.SubFactory(StaffFactory)
+    text = "Your manager returned your child and family assessment for child C0001 (version 1) with feedback."
+    url = "/"
 
 
 class ChildFactory(factory.django.DjangoModelFactory):

@@ -38,6 +38,7 @@ from tests.factories import (
     CaseFileAuditFactory,
     CorrectiveActionFactory,
     ManagerPracticeReviewFactory,
+    NotificationFactory,
     SupervisionContractFactory,
     SupervisionSessionFactory,
     TeamMeetingFactory,
@@ -131,6 +132,10 @@ CORE = {
         lambda w: [w["team"].pk], scoping.TEAM_PAGE,
         other=(lambda w: [w["other_team"].pk], only(200, "director", "other_manager")),
     ),
+    # Everyone has their own notifications; opening one is for its recipient only (it redirects to its link).
+    "notifications": Entry(lambda w: [], every(200)),
+    "notification": Entry(lambda w: [w["notification"].pk], only(302, "social_worker")),
+    "notifications_read_all": Entry(lambda w: [], every(302), method="post", data={}),
 }
 
 TRACEABILITY = {
@@ -221,6 +226,9 @@ NOT_LOGGED = {
     "home": LIST,
     "awaiting_sign_off": LIST,
     "search": LIST,
+    "notifications": "the user's own notifications: sentences with identifiers, no record's content",
+    "notification": "marks a notification read and redirects; the page it leads to logs itself",
+    "notifications_read_all": FORM_OR_ACTION,
     "organisation:staff": "staff accounts: no child's record",
     "organisation:staff_add": FORM_OR_ACTION,
     "organisation:staff_change": FORM_OR_ACTION,
@@ -329,6 +337,7 @@ def world(social_worker, team_manager, head_of_service, child, other_child, team
                 assessment__child=other_child, status=AssessmentVersion.Status.SUBMITTED, submitted_at=NOW
             ).assessment,
             "hold": LegalHold.objects.create(child=child, reason="Ref 1", placed_by=administrator),
+            "notification": NotificationFactory(recipient=social_worker, url=child.get_absolute_url()),
             # supervision's table
             "planned": planned,
             "held": held,

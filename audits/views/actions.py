@@ -5,6 +5,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from .. import services
 from ..forms import CorrectiveActionForm, DoneForm, VerifyForm
 from ..models import CaseFileAudit, CorrectiveAction
 from ..selectors import action_owners
@@ -20,8 +21,7 @@ def add_action(request, pk):
         initial={"owner": audit.practitioner_id},
     )
     if request.method == "POST" and form.is_valid():
-        form.instance.audit = audit
-        form.save()
+        services.add_action(audit=audit, action=form.instance, by=request.user)
         messages.success(request, "Corrective action added.")
         return redirect(audit)
     return render(request, "audits/audit_subform.html", {

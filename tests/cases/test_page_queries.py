@@ -74,8 +74,9 @@ def test_the_childs_record_runs_the_same_few_queries_however_long_the_record(
 
     # Session, user, child, the assessments and their versions, the timeline (one query per source, and the
     # case discussions' actions), oversight at a glance (and the last filed case discussion and completed audit),
-    # the header's team and flag count, the access log INSERT, the session save, and their transactions.
-    same_queries_at_any_size(social_worker, reverse("child", args=[child.pk]), record, bound=24)
+    # the header's team, flag count and unread notification count, the access log INSERT, the session save, and
+    # their transactions.
+    same_queries_at_any_size(social_worker, reverse("child", args=[child.pk]), record, bound=25)
     assert timeline.PAGE_SIZE < len(timeline.for_child(child, social_worker))  # the page showed only the newest
 
 
@@ -107,8 +108,8 @@ def test_the_team_managers_home_runs_the_same_few_queries_however_much_needs_the
             ChildFactory(worker=None, team=team_manager.team)
             StaffFactory(team=team_manager.team, line_manager=team_manager)  # never supervised: due now
 
-    # Session, user, the header's team and flag count, the session save; the queue (managed staff's ids, the
+    # Session, user, the header's team, flag and unread counts, the session save; the queue (managed staff's ids, the
     # versions) and its figure; what is due: the configured standards, the visible teams' and managed staff's
     # ids, one query per manager's rule and the case discussions to file; the unallocated children; the team and
     # caseload tables.
-    same_queries_at_any_size(team_manager, reverse("home"), to_do, bound=26)
+    same_queries_at_any_size(team_manager, reverse("home"), to_do, bound=27)

@@ -47,8 +47,9 @@ def test_the_queue_runs_a_bounded_number_of_queries(client, django_assert_max_nu
             version=AssessmentVersionFactory(assessment__child=ChildFactory(worker=social_worker)), author=social_worker
         )
     client.force_login(team_manager)
-    # 8, the managed staff's ids, the visible team ids and the configured sign-off standard
-    with django_assert_max_num_queries(11):
+    # 8, the managed staff's ids, the visible team ids, the configured sign-off standard and the header's unread
+    # notification count
+    with django_assert_max_num_queries(12):
         assert client.get(reverse("awaiting_sign_off")).status_code == 200
 
 

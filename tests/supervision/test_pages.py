@@ -61,7 +61,8 @@ def test_team_supervision_runs_a_bounded_number_of_queries(
         SupervisionContractFactory(staff=member)
         ObservationFactory(practitioner=member)
     client.force_login(team_manager)
-    with django_assert_max_num_queries(12):  # 10, the header's open-flag count, the manager's team ids (scoping)
+    # 10, the header's open-flag and unread-notification counts, the manager's team ids (scoping)
+    with django_assert_max_num_queries(13):
         assert client.get(reverse("supervision:team")).status_code == 200
 
 
@@ -74,7 +75,8 @@ def test_a_supervision_file_runs_a_bounded_number_of_queries(
     for n in range(5):
         ObservationFactory(practitioner=social_worker, observed_on=D(2022 + n, 3, 1))
     client.force_login(team_manager)
-    with django_assert_max_num_queries(17):  # 14, the access log INSERT, the header's flag count, team ids
+    # 14, the access log INSERT, the header's flag and unread-notification counts, team ids
+    with django_assert_max_num_queries(18):
         assert client.get(reverse("supervision:staff", args=[social_worker.pk])).status_code == 200
 
 
@@ -96,7 +98,7 @@ def test_team_meetings_list_runs_a_bounded_number_of_queries(
         meeting = TeamMeetingFactory(team=team, held_on=D(2026, 1, 5) + datetime.timedelta(weeks=2 * n))
         meeting.attendees.add(social_worker, team_manager)
     client.force_login(social_worker)
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(9):  # 8, and the header's unread-notification count
         assert client.get(reverse("supervision:meetings")).status_code == 200
 
 
