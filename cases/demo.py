@@ -88,10 +88,13 @@ class DemoAuthority:
         self.unusable = make_password(None)
         self.demo_password = make_password(DEMO_PASSWORD)
         self.staff_names = None  # made when the organisation is built, knowing the names already taken
+        self.stories = {}
 
     def story(self, child):
-        """The child's story, the same in every app's demo records (see demo_texts)."""
-        return demo_texts.story(child, self.today, self.sizes.seed)
+        """The child's story, the same in every app's demo records (see demo_texts); made once per child."""
+        if child.local_id not in self.stories:
+            self.stories[child.local_id] = demo_texts.story(child, self.today, self.sizes.seed)
+        return self.stories[child.local_id]
 
     @transaction.atomic
     def build(self):

@@ -11,6 +11,7 @@ Only the children a build has just added get any, so a rerun adds nothing.
 from datetime import datetime, time, timedelta
 
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from organisation.working_days import add_working_days
 
@@ -79,6 +80,7 @@ class RecordSeeder:
         self.today = authority.today
         self.log = authority.log
         self.rows = {model: [] for model in (ChronologyEntry, CaseNote, Document, ManagementDecision, ManagerMeeting)}
+        self.assessments = []
         self.versions = []  # (version, [actions])
         self.demo_queue = 0
         self.poor_authors = []
@@ -96,6 +98,8 @@ class RecordSeeder:
             self.child(child)
         for model, rows in self.rows.items():
             model.objects.bulk_create(rows, batch_size=5000)
+        # In bulk, with their history as if each were created on its own.
+        bulk_create_with_history(self.assessments, Assessment, batch_size=2000)
         AssessmentVersion.objects.bulk_create([v for v, _ in self.versions], batch_size=5000)
         PlanAction.objects.bulk_create([a for _, actions in self.versions for a in actions], batch_size=5000)
         ManagementDecision.objects.bulk_create([self.decision(v) for v, _ in self.versions if v.decided_by_id])
@@ -155,7 +159,7 @@ class RecordSeeder:
                 held_on=child.opened_on + timedelta(days=15), manager=manager, manager_attended=attended,
                 notes="" if attended else "Manager on leave; no deputy attended.", recorded_by=worker,
             ))
-        self.assessments(child, story, worker, manager)
+        self.assessments_for(child, story, worker, manager)
         self.previous_name = child.first_name
 
     @staticmethod
@@ -191,7 +195,7 @@ class RecordSeeder:
                 confidential=kind == Document.Kind.REPORT,
             ))
 
-    def assessments(self, child, story, worker, manager):
+    def assessments_for(self, child, story, worker, manager):
         """A plan for CIN/CP/CLA/CL children; an assessment for some; every state represented."""
         rng = self.rng
         if child.category == Category.EARLY_HELP:
@@ -200,7 +204,8 @@ class RecordSeeder:
         if child.category in (Category.CHILD_IN_NEED, Category.CHILD_PROTECTION) and rng.random() < 0.4:
             kinds.insert(0, Assessment.Kind.CHILD_AND_FAMILY)
         for kind in kinds:
-            assessment = Assessment.objects.create(child=child, kind=kind, created_by=worker)
+            assessment = Assessment(child=child, kind=kind, created_by=worker)
+            self.assessments.append(assessment)
             roll = rng.random()
             if worker.username == "socialworker" and self.demo_queue < 4:
                 # The demo team manager's sign-off queue is never empty.
