@@ -236,7 +236,7 @@ CONCERNS = {
         ],
         events=[
             ("other", "Adult social care", "Carers now visit {parent} every morning."),
-            ("education", "{school}", "{name} has joined the homework club."),
+            ("education", "{school}", "{name} now has a named adult at {school} to talk to."),
         ],
         discussions=["Morning carers started; {name} has been on time every day since.",
                      "{name} went to the young carers' trip and talked about it all visit."],
@@ -682,8 +682,10 @@ IDENTITY_MORE = {
     (SCHOOL, HOME): "{name} is proud of {their} family and talks about celebrations with cousins.",
     (TEEN, HOME): "{name} is working out who {they} is: music, hair and friends matter a lot.",
     (OLDER, HOME): "{name} is working out who {they} is and wants to be treated as nearly an adult.",
-    "care": "With {carer}, {name} keeps in touch with {their} family's history and culture; matching took this "
+    FOSTER: "With {carer}, {name} keeps in touch with {their} family's history and culture; matching took this "
             "into account.",
+    KINSHIP: "Living with {carer} keeps {name} close to {their} family's history, culture and wider family.",
+    RESIDENTIAL: "{name}'s key worker helps {them} keep in touch with {their} family's history and culture.",
     LEAVER: "{name} describes {self} as a care leaver and proud of it, and wants to reconnect with family culture.",
 }
 SEEN = {
@@ -837,7 +839,7 @@ def story(child, today, seed):
         parent = rng.choice(PARENTS["birth"])
     else:
         parent = rng.choice(ONE_PARENT.get(concern) or PARENTS.get(band, PARENTS["other"]))
-    first, second = rng.sample(ADULT_NAMES, 2)
+    first, second = rng.sample([n for n in ADULT_NAMES if n != child.first_name], 2)
     relative, called = rng.choice(RELATIVES)
     carer = {
         FOSTER: rng.choice([f"foster carers {first} and {second}", f"foster carer {first}"]),
@@ -971,8 +973,8 @@ def decision(story):
 
 def discussion(story, rng):
     """A case discussion in supervision: what is happening for the child now."""
-    line = story.say(rng.choice(CONCERNS[story.concern]["discussions"]))
-    return f"{line} {visit(story, rng)[1]}"
+    line = _cap(story.say(rng.choice(CONCERNS[story.concern]["discussions"])))
+    return f"{line} {_cap(visit(story, rng)[1])}"
 
 
 SUPERVISION_ACTIONS = {
@@ -1001,7 +1003,7 @@ def assessment(story, rng, number):
     kind = _kind(story)
     said = quote(story, rng)
     identity = f"{story.say(HERITAGE.get(story.ethnicity, HERITAGE[Ethnicity.NOBT]))} " + story.say(
-        IDENTITY_MORE[kind] if kind != HOME else IDENTITY_MORE[(story.band, HOME)]
+        IDENTITY_MORE[story.setting if kind == "care" else kind] if kind != HOME else IDENTITY_MORE[(story.band, HOME)]
     )
     band = EARLY if story.band == BABY and kind == "care" else story.band  # (none in care under 1 today)
     understanding = UNDERSTANDING[LEAVER] if kind == LEAVER else UNDERSTANDING[(band, kind)]
