@@ -47,7 +47,7 @@ NOT_MET = {  # item code: (the auditor's comment, the corrective action)
     ),
     "management_oversight": (
         "No management decision recorded since allocation.",
-        "Record the decision to step down with its rationale.",
+        "Record the manager's latest decision on the plan, with its rationale.",
     ),
     "photo": (
         "No photo in the last 12 months.",
@@ -94,6 +94,11 @@ STRENGTHS = [
     "The child's voice is clear throughout; visits are purposeful and well recorded.",
     "Good multi-agency working; the plan is SMART and reviewed on time.",
     "Sensitive direct work with the child about why they have a social worker.",
+]
+# Under five, the child's voice is observation and play rather than direct work.
+YOUNG_STRENGTHS = [
+    "Careful observation of the child's care, routines and attachment at every visit.",
+    "Good multi-agency working with the health visitor and nursery; the plan is SMART and reviewed on time.",
 ]
 AREAS = [
     "Keep the chronology current and record significant events as they happen.",
@@ -156,9 +161,10 @@ def _team_audits(team, rng, today, count, demo_worker=None):
 
 def _audit(child, auditor, audited_on, rng, today, respond=True):
     grade = rng.choices([g for g, _ in GRADES], weights=[w for _, w in GRADES])[0]
+    strengths = YOUNG_STRENGTHS if child.age(audited_on) < 5 else STRENGTHS
     audit = CaseFileAudit.objects.create(
         child=child, team=child.team, practitioner=child.worker, auditor=auditor, audited_on=audited_on,
-        status=AuditStatus.COMPLETED, grade=grade, strengths=rng.choice(STRENGTHS),
+        status=AuditStatus.COMPLETED, grade=grade, strengths=rng.choice(strengths),
         areas_for_improvement=rng.choice(AREAS) if grade != Grade.OUTSTANDING else "",
     )
     answers, not_met = [], []

@@ -14,11 +14,13 @@ from django.db import transaction
 
 from organisation.models import Role, Service, StaffMember, Team
 
-from . import demo_records
+from . import demo_records, demo_texts
+from .demo_names import StaffNames, child_name
 from .models import Allocation, Category, Child, Ethnicity, Gender
 
 DEMO_PASSWORD = "demo-password"  # nosec B105: the documented demo login, set only by seed_demo
 
+# The benchmarks' generator (bench/) draws from these flat lists; the demo itself uses demo_names and demo_texts.
 FIRST_NAMES = (
     "Amelia Oliver Isla Noah Ava Leo Mia Arthur Ivy Muhammad Freya Harry Aisha Oscar Zara George Lily "
     "Theo Maya Jack Poppy Ethan Sofia Alfie Grace Yusuf Evie Archie Hana Jacob Ruby Kai Layla Finley "
@@ -40,7 +42,7 @@ TEAM_TEMPLATES = [
     ("Family First", "Early Help South", [Category.EARLY_HELP, Category.CHILD_IN_NEED]),
 ]
 ETHNICITY_WEIGHTS = {
-    Ethnicity.WBRI: 70, Ethnicity.WOTH: 5, Ethnicity.WIRI: 1, Ethnicity.WROM: 1, Ethnicity.MWBC: 4,
+    Ethnicity.WBRI: 70, Ethnicity.WOTH: 5, Ethnicity.WIRI: 1, Ethnicity.WIRT: 1, Ethnicity.WROM: 1, Ethnicity.MWBC: 4,
     Ethnicity.MWBA: 2, Ethnicity.MWAS: 2, Ethnicity.MOTH: 2, Ethnicity.AIND: 1, Ethnicity.APKN: 2,
     Ethnicity.ABAN: 1, Ethnicity.AOTH: 1, Ethnicity.BCRB: 1, Ethnicity.BAFR: 3, Ethnicity.BOTH: 1,
     Ethnicity.CHNE: 1, Ethnicity.OOTH: 1, Ethnicity.NOBT: 1,
@@ -53,6 +55,7 @@ AGES = {
     Category.LOOKED_AFTER: (1, 17),
     Category.CARE_LEAVER: (18, 24),
 }
+# For the benchmarks; the demo writes each child's own (demo_texts.allocation).
 PURPOSES = [
     "Complete a child and family assessment and agree a plan with the family.",
     "Keep the child safe under the child protection plan; reduce neglect at home.",
@@ -84,6 +87,14 @@ class DemoAuthority:
         self.log = log
         self.unusable = make_password(None)
         self.demo_password = make_password(DEMO_PASSWORD)
+        self.staff_names = None  # made when the organisation is built, knowing the names already taken
+        self.stories = {}
+
+    def story(self, child):
+        """The child's story, the same in every app's demo records (see demo_texts); made once per child."""
+        if child.local_id not in self.stories:
+            self.stories[child.local_id] = demo_texts.story(child, self.today, self.sizes.seed)
+        return self.stories[child.local_id]
 
     @transaction.atomic
     def build(self):
@@ -93,8 +104,8 @@ class DemoAuthority:
     # --- people -----------------------------------------------------------
 
     def person(self, username, role, **fields):
-        """Create a staff member once; a rerun finds them by username."""
-        first, last = self.rng.choice(FIRST_NAMES), self.rng.choice(LAST_NAMES)
+        """Create a staff member once; a rerun finds them by username. No two share a full name."""
+        first, last = self.staff_names.next()
         defaults = {"first_name": first, "last_name": last, "role": role, "password": self.unusable,
                     "started_in_post": self.started_in_post(username, fields.get("date_qualified")), **fields}
         defaults.setdefault("email", f"{username}@oversight.example")
@@ -113,6 +124,7 @@ class DemoAuthority:
         return started
 
     def build_organisation(self):
+        self.staff_names = StaffNames(self.sizes.seed, StaffMember.objects.values_list("first_name", "last_name"))
         director = self.person("director", Role.DIRECTOR, password=self.demo_password)
         self.person(
             "admin", Role.ADMINISTRATOR, password=self.demo_password, is_staff=True, is_superuser=True
@@ -186,14 +198,18 @@ class DemoAuthority:
                 closed = None
             worker = rng.choice(practitioners) if rng.random() > 0.04 else None
             previous = rng.choice(practitioners) if rng.random() < 0.3 else None
+            # Every child is born, so each has a recorded gender ("not recorded or unborn" is for the unborn).
+            gender = rng.choice([Gender.MALE, Gender.FEMALE])
+            ethnicity = rng.choices(list(ETHNICITY_WEIGHTS), weights=list(ETHNICITY_WEIGHTS.values()))[0]
+            first_name, last_name = child_name(rng, gender, ethnicity)
             specs.append(
                 dict(
                     local_id=f"DEMO{n + 1:06d}",
-                    first_name=rng.choice(FIRST_NAMES),
-                    last_name=rng.choice(LAST_NAMES),
+                    first_name=first_name,
+                    last_name=last_name,
                     date_of_birth=born,
-                    gender=rng.choice([Gender.MALE, Gender.FEMALE, Gender.MALE, Gender.FEMALE, Gender.NOT_RECORDED]),
-                    ethnicity=rng.choices(list(ETHNICITY_WEIGHTS), weights=list(ETHNICITY_WEIGHTS.values()))[0],
+                    gender=gender,
+                    ethnicity=ethnicity,
                     category=category,
                     opened_on=opened,
                     closed_on=closed,
@@ -203,8 +219,6 @@ class DemoAuthority:
                     if category in (Category.CHILD_PROTECTION, Category.LOOKED_AFTER)
                     else None,
                     _previous=previous,
-                    _purpose=rng.choice(PURPOSES),
-                    _expectations=rng.choice(EXPECTATIONS),
                 )
             )
         existing = set(
@@ -218,18 +232,19 @@ class DemoAuthority:
         for child, spec in zip(children, new, strict=True):
             start = child.opened_on
             previous = spec["_previous"]
+            purpose, expectations, contingency = demo_texts.allocation(self.story(child))
             if previous and previous != child.worker and (today - start).days > 60:
                 handover = start + timedelta(days=(today - start).days // 2)
                 allocations.append(Allocation(
                     child=child, team=child.team, worker=previous, started_on=start, ended_on=handover,
-                    allocated_by=child.team.manager, purpose=spec["_purpose"], expectations=spec["_expectations"],
-                    contingency=CONTINGENCY, timescale="Review at three months",
+                    allocated_by=child.team.manager, purpose=purpose, expectations=expectations,
+                    contingency=contingency, timescale="Review at three months",
                 ))
                 start = handover
             allocations.append(Allocation(
                 child=child, team=child.team, worker=child.worker, started_on=start,
-                ended_on=child.closed_on, allocated_by=child.team.manager, purpose=spec["_purpose"],
-                expectations=spec["_expectations"], contingency=CONTINGENCY, timescale="Review at three months",
+                ended_on=child.closed_on, allocated_by=child.team.manager, purpose=purpose,
+                expectations=expectations, contingency=contingency, timescale="Review at three months",
             ))
         Allocation.objects.bulk_create(allocations, batch_size=5000)
         self.log(f"children: {len(children)} added ({len(existing)} already there), {len(allocations)} allocations")

@@ -2,14 +2,20 @@
 meetings, and assessments and plans in every state, some deliberately late so
 the compliance worker has something to flag.
 
+What is written comes from each child's story (demo_texts), so it fits their age,
+category and home. A few pieces awaiting the demo team manager's sign-off are
+deliberately poor, for practising a return; every other piece is good.
+
 Only the children a build has just added get any, so a rerun adds nothing.
 """
 from datetime import datetime, time, timedelta
 
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from organisation.working_days import add_working_days
 
+from . import demo_texts as texts
 from .models import (
     Assessment,
     AssessmentVersion,
@@ -24,6 +30,7 @@ from .models import (
     PlanAction,
 )
 
+# The benchmarks' generator (bench/) draws from EVENTS, SAID, CONTENT and ACTIONS; the demo writes from demo_texts.
 EVENTS = [
     (ChronologyEntry.EventType.REFERRAL, "School", "Referral from school: attendance has fallen to 70%."),
     (ChronologyEntry.EventType.ASSESSMENT, "Children's services", "Child and family assessment started."),
@@ -40,10 +47,10 @@ SAID = [
     "Wants to go to football club on Saturdays.",
 ]
 CONTENT = {
-    "identity": "Proud of the family's Irish Traveller heritage; wants contact with cousins to continue.",
+    "identity": "White British; close to grandparents and cousins, who live nearby.",
     "seen_and_heard": "Seen alone at school; spoke about friends, bedtime and what worries them.",
     "child_understanding": "Says I visit 'to help mum and me have calmer days'.",
-    "life_story": "Life-story book started with the foster carer; photos of early years gathered.",
+    "life_story": "",
     "lived_experience": "Gets themself ready for school most days; often hungry by mid-morning.",
     "analysis": "Needs routine, school attendance support and help for mum's mental health; strengths in wider family.",
 }
@@ -59,7 +66,8 @@ PLAN_FOR = {
     Category.CARE_LEAVER: Assessment.Kind.PATHWAY_PLAN,
 }
 Status = AssessmentVersion.Status
-
+DEMO_MANAGER = "teammanager"
+POOR_PIECES = 4  # submitted to the demo team manager and clearly poor, each by a different author
 
 def _at(day):
     return timezone.make_aware(datetime.combine(day, time(10, 0)))
@@ -67,12 +75,17 @@ def _at(day):
 
 class RecordSeeder:
     def __init__(self, authority):
+        self.authority = authority
         self.rng = authority.rng
         self.today = authority.today
         self.log = authority.log
         self.rows = {model: [] for model in (ChronologyEntry, CaseNote, Document, ManagementDecision, ManagerMeeting)}
+        self.assessments = []
         self.versions = []  # (version, [actions])
         self.demo_queue = 0
+        self.poor_authors = []
+        self.analyses = set()  # no two pieces of work share an analysis
+        self.previous_name = "Jayden"  # whose file a copy-pasted piece came from
 
     def seed(self, added):
         children = list(
@@ -85,6 +98,8 @@ class RecordSeeder:
             self.child(child)
         for model, rows in self.rows.items():
             model.objects.bulk_create(rows, batch_size=5000)
+        # In bulk, with their history as if each were created on its own.
+        bulk_create_with_history(self.assessments, Assessment, batch_size=2000)
         AssessmentVersion.objects.bulk_create([v for v, _ in self.versions], batch_size=5000)
         PlanAction.objects.bulk_create([a for _, actions in self.versions for a in actions], batch_size=5000)
         ManagementDecision.objects.bulk_create([self.decision(v) for v, _ in self.versions if v.decided_by_id])
@@ -97,13 +112,18 @@ class RecordSeeder:
     def child(self, child):
         rng, today = self.rng, self.today
         worker, manager = child.worker, child.team.manager or child.worker
+        story = self.authority.story(child)
         open_days = (today - child.opened_on).days
         # Chronology: a few children have none (CHRON-MISSING), some have gone stale (CHRON-STALE).
         if rng.random() > 0.05 or open_days < 10:
             last = today - timedelta(days=rng.randint(120, 200) if rng.random() < 0.1 else rng.randint(1, 60))
-            for n in range(rng.randint(2, 6)):
-                day = max(child.opened_on, last - timedelta(days=n * rng.randint(10, 40)))
-                event, source, summary = rng.choice(EVENTS)
+            events = texts.chronology(story, rng, rng.randint(2, 6))
+            days = sorted(
+                max(child.opened_on, last - timedelta(days=n * rng.randint(10, 40))) for n in range(len(events))
+            )
+            for n in range(1, len(days)):  # entries clamped to the opening date follow it in turn
+                days[n] = min(today, max(days[n], days[n - 1] + timedelta(days=rng.randint(2, 9))))
+            for day, (event, source, summary) in zip(days, events, strict=True):
                 self.rows[ChronologyEntry].append(ChronologyEntry(
                     child=child, occurred_on=day, event_type=event, significant=rng.random() < 0.3,
                     source=source, summary=summary, recorded_by=worker,
@@ -119,18 +139,18 @@ class RecordSeeder:
                     break
                 seen = rng.random() > 0.05
                 alone = seen and not never_alone and rng.random() > 0.25
+                said, lived = texts.visit(story, rng)
                 self.rows[CaseNote].append(CaseNote(
                     child=child, occurred_on=day, kind=CaseNote.Kind.STATUTORY_VISIT, child_seen=seen,
-                    seen_alone=alone, views_recorded=alone, child_said=rng.choice(SAID) if alone else "",
-                    lived_experience="Home warm and tidy; food in the cupboards." if seen else "",
-                    note="" if seen else "No access: nobody home. Returned next day.", author=worker,
+                    seen_alone=alone, views_recorded=alone, child_said=said if alone else "",
+                    lived_experience=lived if seen else "", note="" if seen else texts.no_access(story), author=worker,
                 ))
         self.documents(child, worker)
         if rng.random() < 0.3:
+            decision, rationale = texts.decision(story)
             self.rows[ManagementDecision].append(ManagementDecision(
                 child=child, decided_on=today - timedelta(days=rng.randint(5, 120)), manager=manager,
-                decision="Continue the plan; review at the next core group.",
-                rationale="Progress on school attendance; risks from home conditions reducing.",
+                decision=decision, rationale=rationale,
             ))
         if child.category == Category.CHILD_PROTECTION and open_days > 15:
             attended = rng.random() > 0.1
@@ -139,7 +159,8 @@ class RecordSeeder:
                 held_on=child.opened_on + timedelta(days=15), manager=manager, manager_attended=attended,
                 notes="" if attended else "Manager on leave; no deputy attended.", recorded_by=worker,
             ))
-        self.assessments(child, worker, manager)
+        self.assessments_for(child, story, worker, manager)
+        self.previous_name = child.first_name
 
     @staticmethod
     def decision(version):
@@ -174,7 +195,7 @@ class RecordSeeder:
                 confidential=kind == Document.Kind.REPORT,
             ))
 
-    def assessments(self, child, worker, manager):
+    def assessments_for(self, child, story, worker, manager):
         """A plan for CIN/CP/CLA/CL children; an assessment for some; every state represented."""
         rng = self.rng
         if child.category == Category.EARLY_HELP:
@@ -183,7 +204,8 @@ class RecordSeeder:
         if child.category in (Category.CHILD_IN_NEED, Category.CHILD_PROTECTION) and rng.random() < 0.4:
             kinds.insert(0, Assessment.Kind.CHILD_AND_FAMILY)
         for kind in kinds:
-            assessment = Assessment.objects.create(child=child, kind=kind, created_by=worker)
+            assessment = Assessment(child=child, kind=kind, created_by=worker)
+            self.assessments.append(assessment)
             roll = rng.random()
             if worker.username == "socialworker" and self.demo_queue < 4:
                 # The demo team manager's sign-off queue is never empty.
@@ -199,13 +221,36 @@ class RecordSeeder:
                 states = [Status.RETURNED, Status.DRAFT]
             else:
                 states = [Status.DRAFT]
-            self.versions_for(assessment, states, worker, manager)
+            poor = (
+                states[-1] == Status.SUBMITTED and manager.username == DEMO_MANAGER
+                and len(self.poor_authors) < POOR_PIECES and worker not in self.poor_authors
+            )
+            if poor:
+                self.poor_authors.append(worker)
+            self.versions_for(assessment, story, states, worker, manager, poor=poor)
 
-    def versions_for(self, assessment, states, worker, manager):
+    def content(self, story, number, poor):
+        """A version's sections; the poor style is chosen by how many poor pieces there are so far."""
+        if poor:
+            return texts.poor(story, len(self.poor_authors) - 1, self.previous_name)
+        for _ in range(10):
+            content = texts.assessment(story, self.rng, number)
+            if content["analysis"] not in self.analyses:
+                break
+        else:  # ten draws alike: say which review it is, which no other piece does
+            content["analysis"] += f" Review {len(self.analyses) + 1}."
+        self.analyses.add(content["analysis"])
+        return content
+
+    def versions_for(self, assessment, story, states, worker, manager, poor=False):
         rng, today = self.rng, self.today
         opened = assessment.child.opened_on
         for number, status in enumerate(states, start=1):
-            version = AssessmentVersion(assessment=assessment, number=number, author=worker, status=status, **CONTENT)
+            poor_version = poor and status == Status.SUBMITTED
+            version = AssessmentVersion(
+                assessment=assessment, number=number, author=worker, status=status,
+                **self.content(story, number, poor_version),
+            )
             if status != Status.DRAFT:
                 # Most wait 0-4 working days; some far longer (PLAN-UNSIGNED).
                 waited = rng.randint(0, 4) if rng.random() > 0.3 else rng.randint(6, 20)
@@ -221,17 +266,18 @@ class RecordSeeder:
                 good = status == Status.SIGNED_OFF
                 version.grade = rng.choice([Grade.GOOD, Grade.GOOD, Grade.OUTSTANDING]) if good else (
                     rng.choice([Grade.REQUIRES_IMPROVEMENT, Grade.INADEQUATE]))
-                version.feedback = (
-                    "Child-centred and SMART; the child's voice is clear." if good
-                    else "Say more about the child's lived experience and make the actions measurable."
-                )
-                for field in ("identity", "seen_and_heard", "understanding", "life_story", "lived_experience",
-                              "smart", "holistic"):
+                version.feedback = texts.feedback(story, rng, good)
+                for field in ("identity", "seen_and_heard", "understanding", "lived_experience", "smart", "holistic"):
                     setattr(version, f"affirmed_{field}", good)
+                # Life-story work is for children in or leaving care; for the others the manager gives the reason.
+                reason = texts.life_story_not_relevant(story)
+                version.affirmed_life_story = good and not reason
+                version.life_story_not_relevant_reason = reason if good else ""
+            planned = texts.poor_actions(story) if poor_version else texts.plan_actions(story, rng)
             actions = [
                 PlanAction(version=version, what=what, who=who, by_when=today + timedelta(days=days),
                            how_measured=how)
-                for what, who, days, how in rng.sample(ACTIONS, 2)
+                for what, who, days, how in planned
             ]
             self.versions.append((version, actions))
 

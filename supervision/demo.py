@@ -15,6 +15,7 @@ from dateutil.relativedelta import relativedelta
 from django.db import transaction
 from django.utils import timezone
 
+from cases import demo_texts as stories
 from cases.models import Allocation, Child, ManagementDecision
 from organisation import standards
 from organisation.models import Role, StaffMember
@@ -82,7 +83,7 @@ class Seeder:
         self.meetings()
 
     def children(self):
-        """Open children by worker and by team, each with their allocation's W 3 items."""
+        """Open children by worker and by team, each with their allocation's W 3 items and their story."""
         teams = [team for team, _, _ in self.authority.teams]
         allocations = {
             a["child_id"]: a
@@ -93,6 +94,7 @@ class Seeder:
         grouped = {"worker": {}, "team": {}}
         for child in Child.objects.open().filter(team__in=teams).order_by("pk"):
             child.allocation = allocations.get(child.pk, {})
+            child.story = self.authority.story(child)
             grouped["worker"].setdefault(child.worker_id, []).append(child)
             grouped["team"].setdefault(child.team_id, []).append(child)
         return grouped
@@ -162,13 +164,15 @@ class Seeder:
         self.sessions.append((session, agenda, personal, discussions))
 
     def discussion(self, session, child, filed_at, rng, member, supervisor, decides):
-        decision_text, rationale = rng.choice(text.DECISIONS) if decides or rng.random() < 0.4 else ("", "")
+        story = child.story
+        decision_text, rationale = stories.decision(story) if decides or rng.random() < 0.4 else ("", "")
+        purpose, expectations, contingency = stories.allocation(story)
         discussion = CaseDiscussion(
             child=child,
-            purpose=child.allocation.get("purpose") or "Assess the child's needs and agree a plan.",
-            expectations=child.allocation.get("expectations") or "Visit at home within the statutory timescale.",
-            contingency=child.allocation.get("contingency") or "If no access, return within 24 hours.",
-            discussion=rng.choice(text.DISCUSSIONS),
+            purpose=child.allocation.get("purpose") or purpose,
+            expectations=child.allocation.get("expectations") or expectations,
+            contingency=child.allocation.get("contingency") or contingency,
+            discussion=stories.discussion(story, rng),
             decision=decision_text,
             rationale=rationale,
             filing_due_on=add_working_days(session.date, self.filing_days),
@@ -180,10 +184,10 @@ class Seeder:
         ) if decision_text else None
         actions = [
             DiscussionAction(
-                what=rng.choice(text.ACTIONS), owner=rng.choice([member, member, supervisor]),
+                what=what, owner=rng.choice([member, member, supervisor]),
                 due_on=session.date + timedelta(days=rng.randint(7, 28)),
             )
-            for _ in range(rng.randint(1, 2))
+            for what in stories.discussion_actions(story, rng, rng.randint(1, 2))
         ]
         return discussion, decision, actions
 

@@ -1,6 +1,10 @@
+import re
+from collections import Counter, defaultdict
+
 from django.contrib.auth import authenticate
 from django.core.management import call_command
 from django.db import transaction
+from django.utils import timezone
 
 from cases.models import (
     Allocation,
@@ -11,11 +15,13 @@ from cases.models import (
     Child,
     ChronologyEntry,
     Document,
+    Gender,
     ManagementDecision,
     ManagerMeeting,
     PlanAction,
 )
 from organisation.models import Role, StaffMember, Team
+from supervision.models import CaseDiscussion, DiscussionAction
 
 DEMO_USERS = {
     "socialworker": Role.SOCIAL_WORKER,
@@ -90,3 +96,122 @@ def test_every_child_has_one_open_allocation_matching_its_worker(db):
         current = [a for a in child.allocations.all() if a.ended_on is None]
         assert len(current) == 1
         assert (current[0].worker_id, current[0].team_id) == (child.worker_id, child.team_id)
+
+
+# --- a believable demo: each child's records fit their age, category and home ---------------------------
+
+AT_HOME = (Category.EARLY_HELP, Category.CHILD_IN_NEED, Category.CHILD_PROTECTION)
+INDEPENDENCE = re.compile(r"independence|independent living|pathway", re.IGNORECASE)
+IN_CARE_ONLY = re.compile(r"life.story|foster", re.IGNORECASE)
+
+
+def written_about(child_ids):
+    """Everything the demo wrote about each child, as {child id: [text, ...]}."""
+    texts = defaultdict(list)
+
+    def collect(queryset, child, *fields):
+        for row in queryset.filter(**{f"{child}__in": child_ids}).values_list(child, *fields):
+            texts[row[0]] += [text for text in row[1:] if text]
+
+    collect(Allocation.objects, "child", "purpose", "expectations", "contingency")
+    collect(ChronologyEntry.objects, "child", "source", "summary")
+    collect(CaseNote.objects, "child", "child_said", "lived_experience", "note")
+    collect(ManagementDecision.objects, "child", "decision", "rationale")
+    collect(AssessmentVersion.objects, "assessment__child", *AssessmentVersion.CONTENT_FIELDS, "feedback",
+            "life_story_not_relevant_reason")
+    collect(PlanAction.objects, "version__assessment__child", "what", "who", "how_measured")
+    collect(CaseDiscussion.objects, "child", "purpose", "expectations", "contingency", "discussion", "decision",
+            "rationale")
+    collect(DiscussionAction.objects, "discussion__child", "what")
+    return texts
+
+
+def reads_as_poor(version):
+    """Recognisably thin: a line or two of analysis and nothing of what the child said or showed."""
+    return len(version.analysis) < 200 and len(version.seen_and_heard) < 60
+
+
+def reads_as_good(version):
+    return len(version.analysis) >= 250 and len(version.seen_and_heard) >= 60
+
+
+def test_no_two_staff_share_a_full_name(db):
+    seed()
+    names = list(StaffMember.objects.values_list("first_name", "last_name"))
+    assert len(names) == len(set(names)) >= 60
+
+
+def test_every_child_has_a_recorded_gender(db):
+    seed()
+    assert not Child.objects.filter(gender=Gender.NOT_RECORDED).exists()  # that code is for unborn children
+    assert set(Child.objects.values_list("gender", flat=True)) == {Gender.MALE, Gender.FEMALE}
+
+
+def test_no_child_under_16_has_text_about_independence_or_pathway_plans(db):
+    seed()
+    today = timezone.localdate()
+    under_16 = [child.pk for child in Child.objects.all() if child.age(today) < 16]
+    texts = written_about(under_16)
+    assert len(texts) > 300
+    assert {pk: [t for t in found if INDEPENDENCE.search(t)] for pk, found in texts.items()
+            if any(INDEPENDENCE.search(t) for t in found)} == {}
+    # ...while the 16-and-overs' records do talk about it.
+    older = [child.pk for child in Child.objects.filter(category=Category.CARE_LEAVER)]
+    assert any(INDEPENDENCE.search(t) for found in written_about(older).values() for t in found)
+
+
+def test_no_child_living_at_home_has_life_story_or_foster_carer_text(db):
+    seed()
+    at_home = list(Child.objects.filter(category__in=AT_HOME).values_list("pk", flat=True))
+    texts = written_about(at_home)
+    assert len(texts) > 300
+    assert {pk: [t for t in found if IN_CARE_ONLY.search(t)] for pk, found in texts.items()
+            if any(IN_CARE_ONLY.search(t) for t in found)} == {}
+    in_care = list(Child.objects.filter(category=Category.LOOKED_AFTER).values_list("pk", flat=True))
+    assert any(IN_CARE_ONLY.search(t) for found in written_about(in_care).values() for t in found)
+
+
+def test_children_under_five_are_not_written_about_as_at_school(db):
+    seed()
+    today = timezone.localdate()
+    young = [child.pk for child in Child.objects.all() if child.age(today) < 5]
+    analyses = AssessmentVersion.objects.filter(assessment__child__in=young).exclude(submitted_at=None)
+    assert analyses.exists()
+    at_school = re.compile(r"\b(primary|academy|high school|homework|friends)\b", re.IGNORECASE)
+    assert [v.analysis for v in analyses if at_school.search(v.analysis + v.seen_and_heard)] == []
+
+
+def test_no_two_submitted_pieces_of_work_share_an_analysis(db):
+    seed()
+    analyses = list(AssessmentVersion.objects.exclude(submitted_at=None).values_list("analysis", flat=True))
+    assert len(analyses) > 300
+    assert [text for text, count in Counter(analyses).items() if count > 1] == []
+
+
+def test_a_few_pieces_awaiting_the_demo_team_manager_are_clearly_poor_and_the_rest_good(db):
+    seed()
+    queue = list(AssessmentVersion.objects.awaiting_sign_off_by(StaffMember.objects.get(username="teammanager")))
+    poor = [version for version in queue if reads_as_poor(version)]
+    assert 3 <= len(poor) <= 5
+    assert len({version.author_id for version in poor}) == len(poor)  # not one worker's bad week
+    assert all(reads_as_good(version) for version in queue if version not in poor)
+    assert len(queue) > len(poor) * 3
+    # Elsewhere every submitted or decided piece is good: the poor ones stand out.
+    others = AssessmentVersion.objects.exclude(submitted_at=None).exclude(pk__in=[v.pk for v in queue])
+    assert all(reads_as_good(version) for version in others)
+
+
+def test_the_stories_are_deterministic(db):
+    def seeded():
+        with transaction.atomic():
+            seed(teams=2, practitioners_per_team=3, children=30)
+            stories = (
+                list(AssessmentVersion.objects.order_by("assessment__child__local_id", "assessment__kind", "number")
+                     .values_list("assessment__child__local_id", "analysis")),
+                list(CaseNote.objects.order_by("child__local_id", "occurred_on").values_list("child_said", "note")),
+                sorted(StaffMember.objects.values_list("username", "first_name", "last_name")),
+            )
+            transaction.set_rollback(True)
+        return stories
+
+    assert seeded() == seeded()

@@ -1,8 +1,11 @@
 """The demo authority's supervision: a year of records with deliberate gaps, and the "done when" journey."""
+import re
+
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from cases.models import Category
 from organisation.models import StaffMember
 from supervision import services
 from supervision.models import CaseDiscussion, Observation, SupervisionSession, TeamMeeting
@@ -62,3 +65,17 @@ def test_it_is_deterministic(demo):
         model.objects.all().delete()
     seed(teams=2, practitioners_per_team=4, children=60)
     assert snapshot() == first
+
+
+def test_case_discussions_fit_the_child_discussed(demo):
+    today = timezone.localdate()
+    discussions = list(CaseDiscussion.objects.select_related("child"))
+    under_12 = [d for d in discussions if d.child.age(today) < 12]
+    at_home = [d for d in discussions if d.child.category in (Category.EARLY_HELP, Category.CHILD_IN_NEED,
+                                                               Category.CHILD_PROTECTION)]
+    assert under_12 and at_home
+    grown_up = re.compile(r"college|pathway|independen|exploitation|missing overnight", re.IGNORECASE)
+    assert [d.discussion for d in under_12 if grown_up.search(d.discussion + d.purpose + d.decision)] == []
+    in_care = re.compile(r"foster|placement|life.story|family time", re.IGNORECASE)
+    assert [d.discussion for d in at_home if in_care.search(d.discussion + d.purpose + d.decision)] == []
+    assert len({d.discussion for d in discussions}) > len(discussions) // 2  # varied, not a handful repeated
