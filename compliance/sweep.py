@@ -11,9 +11,8 @@ A sweep killed half way leaves each rule either done or untouched, so running
 it again ends in the same flags as one clean run.
 
 A new flag about a member of staff tells them; one about a child tells the
-child's allocated worker. The notifications are written by the statement that
-inserts the flags (PostgreSQL) or beside it, in the rule's transaction, and
-only for flags that statement actually inserted.
+child's allocated worker: in the rule's transaction, and only for the flags
+that transaction actually inserted.
 """
 import threading
 from contextlib import contextmanager
@@ -26,7 +25,7 @@ from django.utils import timezone
 
 from organisation import standards
 from organisation.models import PracticeStandard
-from organisation.notifications import Notification, notify_each
+from organisation.notifications import notify_each
 
 from .models import Flag, SubjectKind, SweepRun
 from .rules import RULES
@@ -137,27 +136,32 @@ def _update(flag_ids, **values):
 def _raise(rule, figures, subjects, *, today, now):
     """An open flag for each subject in breach, skipping any already open; how many were new to us.
 
-    Each flag inserted here is notified (`_notices`); one skipped as already open is not.
+    Each flag inserted here is notified (`_notice`); one skipped as already open (another sweep's) is not.
     """
     team_rule = rule.subject == SubjectKind.TEAM
-    if connection.vendor != "postgresql":
-        subjects = list(subjects)
-        flags = [
-            _flag(rule, subject.pk, None if team_rule else subject.team_id, rule.due_on(subject, today, figures), now)
-            for subject in subjects
-        ]
-        # SQLite (the demo) runs one sweep at a time, so every flag offered here is new.
-        Flag.objects.bulk_create(flags, ignore_conflicts=True, batch_size=500)
-        notice = _notices(rule)
+    notice = _notice(rule)
+    rows, tell = [], {}
+    for subject in subjects:
+        rows.append((subject.pk, None if team_rule else subject.team_id, rule.due_on(subject, today, figures)))
         if notice:
-            notify_each([notice.row(subject) for subject in subjects], now=now)
-        return len(flags)
-    rows = [
-        (subject.pk, None if team_rule else subject.team_id, rule.due_on(subject, today, figures))
-        for subject in subjects
-    ]
-    # A first sweep at national scale raises hundreds of thousands: one INSERT of arrays per chunk, not
-    # a model and a VALUES tuple each. ON CONFLICT DO NOTHING meets the one-open-flag-per-subject indexes.
+            tell[subject.pk] = notice(subject)
+    if connection.vendor != "postgresql":
+        flags = [_flag(rule, subject, team, due_since, now) for subject, team, due_since in rows]
+        Flag.objects.bulk_create(flags, ignore_conflicts=True, batch_size=500)
+        inserted = tell.keys()  # SQLite (the demo) runs one sweep at a time: every flag offered is new
+    else:
+        inserted = _insert(rule, rows, now)
+    notify_each([tell[subject] for subject in inserted if subject in tell], now=now)
+    return len(rows)
+
+
+def _insert(rule, rows, now):
+    """INSERT the flags for `rows` unless already open; the subjects whose flag this inserted.
+
+    A first sweep at national scale raises hundreds of thousands: one INSERT of arrays per chunk, not
+    a model and a VALUES tuple each. ON CONFLICT DO NOTHING meets the one-open-flag-per-subject indexes.
+    """
+    team_rule = rule.subject == SubjectKind.TEAM
     meta = Flag._meta
     subject_column, team_column = meta.get_field(rule.subject.value).column, meta.get_field("team").column
     columns = [subject_column] if team_rule else [subject_column, team_column]
@@ -165,69 +169,26 @@ def _raise(rule, figures, subjects, *, today, now):
     arrays = ", ".join(["%s::bigint[]"] * len(columns) + ["%s::date[]"])
     # Table and column names from the model's _meta; every value is a parameter.
     sql = f'INSERT INTO "{meta.db_table}" ({names}) SELECT %s, %s, r.*, %s FROM unnest({arrays}) AS r'  # nosec B608
-    sql += " ON CONFLICT DO NOTHING"
-    notice = _notices(rule)
-    tell_sql, tell_params = notice.sql(f"{sql} RETURNING {subject_column}", now) if notice else (sql, [])
+    sql += f" ON CONFLICT DO NOTHING RETURNING {subject_column}"
+    inserted = []
     with connection.cursor() as cursor:
         for start in range(0, len(rows), CHUNK):
             chunk = list(zip(*rows[start:start + CHUNK], strict=True))
             if team_rule:
                 chunk = [chunk[0], chunk[2]]
-            cursor.execute(tell_sql, [rule.code, rule.subject.value, now, *map(list, chunk), *tell_params])
-    return len(rows)
+            cursor.execute(sql, [rule.code, rule.subject.value, now, *map(list, chunk)])
+            inserted.extend(row[0] for row in cursor.fetchall())
+    return inserted
 
 
-# Any id: reversing a URL with it and splitting there gives the text around a subject's id.
-_ID = 987654321
-
-
-@dataclass(frozen=True)
-class _Notice:
-    """What a new flag's notification says, about a child (their local identifier) or a member of staff."""
-
-    child: bool
-    text: str  # with {} where the child's local identifier goes
-    url_name: str
-
-    def row(self, subject):
-        """(recipient id, text, url) for one subject in breach: a notify_each row."""
-        recipient = subject.worker_id if self.child else subject.pk
-        text = self.text.format(subject.local_id) if self.child else self.text
-        return recipient, text, reverse(self.url_name, args=[subject.pk])
-
-    def sql(self, insert_returning, now):
-        """`insert_returning` (the flags' INSERT ... RETURNING the subject's id) as a CTE, and a notification for
-        each row it inserted, built in the same statement: (sql, the parameters to append)."""
-        url_before, url_after = reverse(self.url_name, args=[_ID]).split(str(_ID))
-        text_before, text_after = self.text.split("{}") if self.child else (self.text, "")
-        notification = Notification._meta
-        columns = ", ".join(
-            notification.get_field(name).column for name in ("recipient", "text", "url", "created_at")
-        )
-        if self.child:
-            child = Flag._meta.get_field("child").related_model._meta
-            worker, local_id = child.get_field("worker").column, child.get_field("local_id").column
-            recipient, identifier = f"c.{worker}", f"c.{local_id}"
-            source = f'raised r JOIN "{child.db_table}" c ON c.{child.pk.column} = r.s WHERE c.{worker} IS NOT NULL'
-        else:
-            recipient, identifier, source = "r.s", "''", "raised r"
-        # Table and column names from the models' _meta; every value is a parameter.
-        sql = (
-            f"WITH raised (s) AS ({insert_returning}) "  # nosec B608
-            f'INSERT INTO "{notification.db_table}" ({columns}) '
-            f"SELECT {recipient}, %s::text || {identifier} || %s::text, %s::text || r.s::text || %s::text, %s "
-            f"FROM {source}"
-        )
-        return sql, [text_before, text_after, url_before, url_after, now]
-
-
-def _notices(rule):
-    """The notification a new flag of `rule` sends, or None (a team's flag tells nobody)."""
+def _notice(rule):
+    """`fn(subject) -> (recipient id, text, url)`, the notification a new flag of `rule` sends; None for a team's."""
     title = rule.definition.title
     if rule.subject == SubjectKind.CHILD:
-        return _Notice(child=True, text=f"A flag was raised for child {{}}: {title}.", url_name="child")
+        return lambda child: (child.worker_id, f"A flag was raised for child {child.local_id}: {title}.",
+                              reverse("child", args=[child.pk]))
     if rule.subject == SubjectKind.STAFF:
-        return _Notice(child=False, text=f"A flag was raised for you: {title}.", url_name="staff")
+        return lambda member: (member.pk, f"A flag was raised for you: {title}.", reverse("staff", args=[member.pk]))
     return None
 
 
