@@ -5,12 +5,13 @@ from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
+from . import policy
 from .admin_forms import StaffForm, TeamForm
-from .models import Role, StaffMember, Team
+from .models import StaffMember, Team
 
 
 def _require_administrator(user):
-    if user.role != Role.ADMINISTRATOR or not user.is_active:
+    if not policy.may_administer(user):
         raise Http404
 
 
