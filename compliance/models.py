@@ -32,7 +32,7 @@ class FlagQuerySet(models.QuerySet):
         )
 
     def about_any(self, *, children, staff, teams):
-        """Flags whose subject is among `children`, `staff` or `teams` (querysets or ids; None leaves that kind out).
+        """Flags whose subject is among `children`, `staff` (querysets) or `teams` (ids); None leaves a kind out.
 
         How flags are scoped, for visible_to and the dashboards' filter alike. One indexed
         query per kind of subject, united: an OR of the three joins could use no index and

@@ -51,11 +51,6 @@ class StaffQuerySet(models.QuerySet):
 
         return self.filter(team_managers_q())
 
-    def heads_of_service(self):
-        from .policy import heads_of_service_q
-
-        return self.filter(heads_of_service_q())
-
     def reviewing_officers(self):
         from .policy import reviewing_officers_q
 

@@ -67,7 +67,6 @@ def test_every_role_is_in_the_table():
         ("practitioners", {SW, SP}),
         ("managers", {TM, HOS, DIR}),
         ("team_managers", {TM}),
-        ("heads_of_service", {HOS}),
         ("reviewing_officers", {IRO}),
         ("administrators", {ADMIN}),
     ],
