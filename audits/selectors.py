@@ -6,27 +6,22 @@ from django.db.models import Count, Q
 from django.urls import reverse
 
 from cases.models import Child, Grade
-from organisation.models import AUDITOR_ROLES, Role, StaffMember
+from organisation import policy
+from organisation.models import StaffMember
 
 from .models import Answer, AuditAnswer, CaseFileAudit, CorrectiveAction
-
-REVIEWER_ROLES = (Role.HEAD_OF_SERVICE, Role.DIRECTOR)  # W Appendix 1
-
-
-def can_audit(user):
-    return user.is_authenticated and user.is_active and user.role in AUDITOR_ROLES
 
 
 def auditable_children(user):
     """Children whose files the user may audit: within their scope, and only if their role audits."""
-    return Child.objects.visible_to(user) if can_audit(user) else Child.objects.none()
+    return Child.objects.visible_to(user) if policy.may_audit(user) else Child.objects.none()
 
 
 def reviewable_managers(user):
     """Team managers in the user's line of management, whose practice they may review."""
-    if not user.is_authenticated or not user.is_active or user.role not in REVIEWER_ROLES:
+    if not policy.may_review_managers(user):
         return StaffMember.objects.none()
-    return StaffMember.objects.managed_by(user).filter(role=Role.TEAM_MANAGER, is_active=True)
+    return StaffMember.objects.managed_by(user).team_managers().filter(is_active=True)
 
 
 def action_owners(audit):
@@ -36,7 +31,7 @@ def action_owners(audit):
 
 
 def reviewing_officers():
-    return StaffMember.objects.filter(role=Role.IRO, is_active=True)
+    return StaffMember.objects.reviewing_officers().filter(is_active=True)
 
 
 def audits_url(**filters):

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from organisation import writes
+from organisation import policy, writes
 from organisation.notifications import notify
 
 from .models import Assessment, AssessmentVersion, Grade, ManagementDecision, PlanAction
@@ -55,10 +55,9 @@ def submit(*, version, author, now=None):
 def check_decision(*, version, manager, grade, affirmations, life_story_not_relevant_reason, feedback):
     """The reasons a decision cannot stand, as {field: message}; empty when it can."""
     errors = {}
-    if manager.pk == version.author_id:
-        errors["__all__"] = "You cannot sign off or return your own work."
-    elif not version.author.is_managed_by(manager):
-        errors["__all__"] = "Only a manager in the author's line of management can decide on this."
+    refusal = policy.sign_off_refusal(manager, version)
+    if refusal:
+        errors["__all__"] = refusal
     if not feedback.strip():
         errors["feedback"] = "Enter your rationale and feedback for the author"
     if Grade.signs_off(grade):

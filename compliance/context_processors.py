@@ -2,7 +2,7 @@ from functools import cached_property
 
 from django.urls import reverse
 
-from organisation.models import Role
+from organisation import policy
 
 from .models import Flag
 
@@ -21,6 +21,6 @@ class HeaderFlags:
 
 def flags(request):
     user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated or user.role == Role.ADMINISTRATOR:
+    if user is None or not user.is_authenticated or policy.may_administer(user):
         return {}
     return {"header_flags": HeaderFlags(user)}

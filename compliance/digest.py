@@ -5,7 +5,7 @@ from django.core.mail import send_mail
 from django.db.models import Count
 from django.template.loader import render_to_string
 
-from organisation.models import MANAGER_ROLES, StaffMember
+from organisation.models import StaffMember
 
 from .models import Digest, Flag
 
@@ -18,7 +18,7 @@ def send_all(*, today, now):
     """Email every manager with something to report who has not had today's digest; returns how many."""
     already = Digest.objects.filter(day=today).values("manager")
     managers = (
-        StaffMember.objects.filter(is_active=True, role__in=MANAGER_ROLES).exclude(email="").exclude(pk__in=already)
+        StaffMember.objects.managers().filter(is_active=True).exclude(email="").exclude(pk__in=already)
     )
     return sum(send_one(manager, today=today, now=now) for manager in managers)
 

@@ -7,7 +7,7 @@ from django.db.models import Q
 
 from cases.forms.base import EditConflictMixin, QuickSelect
 from organisation import standards
-from organisation.models import PRACTITIONER_ROLES, StaffMember, Team
+from organisation.models import StaffMember, Team
 
 
 class FlagFilterForm(forms.Form):
@@ -30,9 +30,7 @@ class FlagFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["rule"].choices = [("", "All")] + [(d.code, f"{d.code}: {d.title}") for d in standards.DEFINITIONS]
         self.fields["team"].queryset = Team.objects.visible_to(user)
-        self.fields["worker"].queryset = StaffMember.objects.visible_to(user).filter(
-            is_active=True, role__in=PRACTITIONER_ROLES
-        )
+        self.fields["worker"].queryset = StaffMember.objects.visible_to(user).practitioners().filter(is_active=True)
         self.helper = FormHelper()
         self.helper.form_method = "get"
         self.helper.add_input(Submit("filter", "Filter", css_class="govuk-button--secondary"))

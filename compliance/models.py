@@ -4,8 +4,8 @@ from django.db import models
 from django.db.models import Q
 
 from cases.models import Child
-from organisation import standards
-from organisation.models import Role, StaffMember
+from organisation import policy, standards
+from organisation.models import StaffMember
 from organisation.scoping import visible_teams
 
 
@@ -20,24 +20,34 @@ class FlagQuerySet(models.QuerySet):
         return self.filter(resolved_at__isnull=True)
 
     def visible_to(self, user):
-        """Child flags as the child's record, staff flags as the staff page, team flags as the team.
-
-        One indexed query per kind of subject, united: an OR of the three joins
-        could use no index and would read every flag of the authority. Call it after
-        open(), so that each part reads open flags only.
-        """
+        """Child flags as the child's record, staff flags as the staff page, team flags as the team."""
         if not user.is_authenticated or not user.is_active:
             return self.none()
-        if user.role == Role.DIRECTOR:
+        if policy.sees_everything(user):
             return self.all()  # every child, staff member and team (organisation/scoping.py)
-        flags = self.order_by().values("pk")
-        children = flags.filter(kind=SubjectKind.CHILD, child__in=Child.objects.visible_to(user).values("pk"))
         # Supervision flags come from the personal file, which an administrator never sees.
-        staff = flags.filter(kind=SubjectKind.STAFF, staff__in=StaffMember.objects.visible_to(user).values("pk"))
-        if user.role == Role.ADMINISTRATOR:
-            staff = staff.none()
-        teams = flags.filter(kind=SubjectKind.TEAM, team__in=visible_teams(user).values("pk"))
-        return self.filter(pk__in=children.union(staff, teams, all=True))
+        staff = None if policy.may_administer(user) else StaffMember.objects.visible_to(user)
+        return self.about_any(
+            children=Child.objects.visible_to(user), staff=staff, teams=visible_teams(user).values("pk")
+        )
+
+    def about_any(self, *, children, staff, teams):
+        """Flags whose subject is among `children`, `staff` (querysets) or `teams` (ids); None leaves a kind out.
+
+        How flags are scoped, for visible_to and the dashboards' filter alike. One indexed
+        query per kind of subject, united: an OR of the three joins could use no index and
+        would read every flag of the authority. Call it after open(), so that each part reads
+        open flags only.
+        """
+        flags = self.order_by().values("pk")
+        parts = []
+        if children is not None:
+            parts.append(flags.filter(kind=SubjectKind.CHILD, child__in=children.values("pk")))
+        if staff is not None:
+            parts.append(flags.filter(kind=SubjectKind.STAFF, staff__in=staff.values("pk")))
+        if teams is not None:
+            parts.append(flags.filter(kind=SubjectKind.TEAM, team__in=teams))
+        return self.filter(pk__in=parts[0].union(*parts[1:], all=True))
 
     def about(self, subject):
         """Flags whose subject is `subject` (a Child, StaffMember or Team)."""

@@ -7,8 +7,8 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from organisation import standards
-from organisation.models import PracticeStandard, Role, StandardChange
+from organisation import policy, standards
+from organisation.models import PracticeStandard, StandardChange
 
 from . import queueing
 from .forms import FlagFilterForm, StandardForm
@@ -49,7 +49,7 @@ def _without_page(query):
 
 def _administrator(user):
     # Settings are for administrators; anyone else is told the page does not exist.
-    if user.role != Role.ADMINISTRATOR:
+    if not policy.may_administer(user):
         raise Http404
 
 

@@ -7,7 +7,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 
-from organisation.models import Role
+from organisation import policy
 
 from .models import PendingRecheck, SweepRun
 
@@ -16,7 +16,7 @@ RECENT_RUNS = 10
 
 @login_required
 def worker_status(request):
-    if request.user.role != Role.ADMINISTRATOR:
+    if not policy.may_administer(request.user):
         raise Http404
     now = timezone.now()
     limit = timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT)

@@ -6,7 +6,7 @@ from django import forms
 
 from cases.forms.base import EditConflictMixin
 
-from .models import MANAGER_ROLES, Role, StaffMember, Team
+from .models import StaffMember, Team
 
 
 class _GovukModelForm(EditConflictMixin, forms.ModelForm):
@@ -55,9 +55,7 @@ class StaffForm(_GovukModelForm):
             self.fields[name].required = True
         self.fields["team"].queryset = Team.objects.select_related("service")
         self.fields["team"].empty_label = "No team"
-        self.fields["line_manager"].queryset = StaffMember.objects.filter(
-            is_active=True, role__in=MANAGER_ROLES
-        )
+        self.fields["line_manager"].queryset = StaffMember.objects.managers().filter(is_active=True)
         self.fields["line_manager"].empty_label = "None"
 
     def clean(self):
@@ -84,5 +82,5 @@ class TeamForm(_GovukModelForm):
         labels = {"name": "Team name"}
 
     def adjust_fields(self):
-        self.fields["manager"].queryset = StaffMember.objects.filter(is_active=True, role=Role.TEAM_MANAGER)
+        self.fields["manager"].queryset = StaffMember.objects.team_managers().filter(is_active=True)
         self.fields["manager"].empty_label = "No manager yet"

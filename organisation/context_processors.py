@@ -2,7 +2,7 @@ from functools import cached_property
 
 from django.urls import reverse
 
-from .models import MANAGER_ROLES, PRACTITIONER_ROLES, Role
+from . import policy
 from .notifications import Notification
 
 
@@ -23,29 +23,29 @@ def navigation(request):
     if user is None or not user.is_authenticated:
         return {"navigation": []}
     items = []
-    if user.role in PRACTITIONER_ROLES:
+    if policy.is_practitioner(user):
         items.append(("My caseload", reverse("home")))
-    elif user.role == Role.TEAM_MANAGER:
+    elif policy.manages_a_team(user):
         items.append(("My team", reverse("home")))
-    elif user.role in MANAGER_ROLES:
+    elif policy.is_manager(user):
         items.append(("Teams", reverse("home")))
-    elif user.role == Role.IRO:
+    elif policy.reviews_children(user):
         items.append(("Children I review", reverse("home")))
-    elif user.role == Role.ADMINISTRATOR:
+    elif policy.may_administer(user):
         items.append(("Home", reverse("home")))
         items.append(("Staff", reverse("organisation:staff")))
         items.append(("Teams", reverse("organisation:teams")))
         items.append(("Imports", reverse("returns:imports")))
-    if user.role in MANAGER_ROLES:
+    if policy.is_manager(user):
         items.append(("Dashboard", reverse("dashboards:home")))
         items.append(("Awaiting my sign-off", reverse("awaiting_sign_off")))
         items.append(("Flags", reverse("compliance:flags")))
-    if user.role in PRACTITIONER_ROLES:
+    if policy.is_practitioner(user):
         items.append(("Flags", reverse("compliance:flags")))
         items.append(("My supervision", reverse("supervision:mine")))
-    elif user.role in MANAGER_ROLES:
+    elif policy.is_manager(user):
         items.append(("Team supervision", reverse("supervision:team")))
-    if user.role == Role.ADMINISTRATOR:
+    if policy.may_administer(user):
         items.append(("Practice standards", reverse("compliance:standards")))
         items.append(("Audit programme", reverse("audits:programme")))
         items.append(("Access log", reverse("traceability:access_log")))
@@ -62,4 +62,21 @@ def navigation(request):
             {"text": text, "href": href, "current": href == path, "unread": unread if href == notifications else None}
             for text, href in items
         ]
+    }
+
+
+def permissions(request):
+    """What the signed-in user may do, for templates to ask (`{% if can.administer %}`) without naming a role."""
+    user = getattr(request, "user", None)
+    if user is None:
+        return {"can": {}}
+    return {
+        "can": {
+            "administer": policy.may_administer(user),
+            "search_children": policy.sees_case_records(user),
+            "lead_a_team": policy.manages_a_team(user),
+            "review_children": policy.reviews_children(user),
+            "see_every_service": policy.sees_everything(user),
+            "see_reports": policy.sees_reports(user),
+        }
     }

@@ -35,8 +35,31 @@ class StaffQuerySet(models.QuerySet):
 
         return self.filter(staff_filter(user))
 
+    # Staff by kind: the roles behind each live in policy.py.
     def practitioners(self):
-        return self.filter(role__in=PRACTITIONER_ROLES)
+        from .policy import practitioners_q
+
+        return self.filter(practitioners_q())
+
+    def managers(self):
+        from .policy import managers_q
+
+        return self.filter(managers_q())
+
+    def team_managers(self):
+        from .policy import team_managers_q
+
+        return self.filter(team_managers_q())
+
+    def reviewing_officers(self):
+        from .policy import reviewing_officers_q
+
+        return self.filter(reviewing_officers_q())
+
+    def administrators(self):
+        from .policy import administrators_q
+
+        return self.filter(administrators_q())
 
     def supervised(self):
         """Who is supervised, contracted, appraised and observed: every current member of staff with a line
@@ -136,14 +159,6 @@ class StaffMember(AbstractUser):
 
     def get_absolute_url(self):
         return reverse("staff", args=[self.pk])
-
-    @property
-    def is_practitioner(self):
-        return self.role in PRACTITIONER_ROLES
-
-    @property
-    def is_manager(self):
-        return self.role in MANAGER_ROLES
 
     def is_newly_qualified(self, today):
         """Under 12 months since qualifying, on `today`."""

@@ -8,13 +8,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from . import policy
 from .admin_forms import StaffForm, TeamForm
-from .models import Role, StaffMember, Team
+from .models import StaffMember, Team
 from .notifications import Notification
 
 
 def _require_administrator(user):
-    if user.role != Role.ADMINISTRATOR or not user.is_active:
+    if not policy.may_administer(user):
         raise Http404
 
 

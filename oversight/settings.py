@@ -89,6 +89,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "organisation.context_processors.navigation",
+                "organisation.context_processors.permissions",
                 "compliance.context_processors.flags",
                 "drafts.context_processors.session_timeout",
             ],

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from organisation.models import Role
+from organisation import policy
 
 from . import tasks
 from .export import annex_a_workbook
@@ -21,7 +21,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 def _administrator(request):
     # Imports load every child of the council: administrators only; anyone else is told nothing exists.
-    if request.user.role != Role.ADMINISTRATOR:
+    if not policy.may_administer(request.user):
         raise Http404
 
 

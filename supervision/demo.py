@@ -18,7 +18,8 @@ from django.utils import timezone
 from cases import demo_texts as stories
 from cases.models import Allocation, Child, ManagementDecision
 from organisation import standards
-from organisation.models import Role, StaffMember
+from organisation.models import StaffMember
+from organisation.policy import heads_of_service_q, reviewing_officers_q
 from organisation.working_days import add_working_days
 
 from . import demo_text as text
@@ -76,7 +77,7 @@ class Seeder:
             if head and manager.pk not in done:
                 self.person(manager, head, children["team"].get(team.pk, []), case_holder=False)
         # Heads of service and IROs are supervised, contracted, appraised and observed too (SPEC 4b).
-        seniors = StaffMember.objects.supervised().filter(role__in=[Role.HEAD_OF_SERVICE, Role.IRO])
+        seniors = StaffMember.objects.supervised().filter(heads_of_service_q() | reviewing_officers_q())
         for member in seniors.exclude(pk__in=done).select_related("line_manager").order_by("pk"):
             self.person(member, member.line_manager, [], case_holder=False)
         self.save()

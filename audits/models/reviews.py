@@ -4,7 +4,7 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from organisation.scoping import practice_review_filter
+from organisation.scoping import personal_file_filter
 
 from .. import themes
 from .file_audits import AuditStatus
@@ -17,7 +17,8 @@ class Judgement(models.TextChoices):
 
 class ReviewQuerySet(models.QuerySet):
     def visible_to(self, user):
-        return self.filter(practice_review_filter(user))
+        # The manager and their line-management chain, as for a personal supervision file.
+        return self.filter(personal_file_filter(user, prefix="manager__"))
 
 
 class ManagerPracticeReview(models.Model):

@@ -1,9 +1,7 @@
 from django import template
 from django.urls import reverse
 
-from organisation.models import MANAGER_ROLES
-
-from ..selectors import can_audit
+from organisation import policy
 
 register = template.Library()
 
@@ -33,9 +31,9 @@ def audits_nav(context):
     request = context["request"]
     user = request.user
     pages = [("audits:list", "Case file audits")]
-    if can_audit(user):
+    if policy.may_audit(user):
         pages.append(("audits:sample", "This month's sample"))
-    if user.role in MANAGER_ROLES:
+    if policy.is_manager(user):
         pages += [("audits:findings", "Findings"), ("audits:reviews", "Manager practice reviews")]
     pages.append(("audits:programme", "Audit programme"))
     items = [(reverse(name), text) for name, text in pages]

@@ -8,13 +8,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from drafts.clearing import clears_draft
+from organisation import policy
 from organisation.models import Team
 
 from .. import checklist, services
 from ..evidence.files import file_evidence
 from ..forms import AuditFilterForm, AuditForm, ResponseForm, ReviewingOfficerForm
 from ..models import Answer, AuditStatus, CaseFileAudit, CorrectiveAction
-from ..selectors import auditable_children, can_audit, reviewing_officers
+from ..selectors import auditable_children, reviewing_officers
 
 CHILD = ("child__team", "child__worker", "child__reviewing_officer")
 
@@ -40,7 +41,7 @@ def audit_list(request):
         "page": Paginator(audits, 50).get_page(request.GET.get("page")),
         "my_actions": actions.filter(owner=user, done_on__isnull=True),
         "to_verify": actions.awaiting_verification().filter(audit__auditor=user),
-        "can_audit": can_audit(user),
+        "can_audit": policy.may_audit(user),
         "today": today,
     })
 

@@ -7,13 +7,14 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from cases.models import Grade
-from organisation.models import Role, Service, StandardChange, Team
+from organisation import policy
+from organisation.models import Service, StandardChange, Team
 
 from .. import checklist, services
 from ..forms import ProgrammeForm
 from ..models import AuditProgramme, CaseFileAudit
 from ..sampling import monthly_sample
-from ..selectors import audits_url, can_audit, findings
+from ..selectors import audits_url, findings
 
 PERIODS = (1, 3, 6, 12)
 
@@ -21,7 +22,7 @@ PERIODS = (1, 3, 6, 12)
 @login_required
 def sample(request):
     user, today = request.user, timezone.localdate()
-    if not can_audit(user):
+    if not policy.may_audit(user):
         raise Http404
     programme = AuditProgramme.current()
     try:
@@ -92,7 +93,7 @@ def _scope_name(scope):
 @login_required
 def programme_settings(request):
     """Everyone may read the programme; administrators change it (SPEC section 1: settings)."""
-    can_change = request.user.role == Role.ADMINISTRATOR
+    can_change = policy.may_administer(request.user)
     if request.method == "POST" and not can_change:
         raise Http404
     programme = AuditProgramme.current()

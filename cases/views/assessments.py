@@ -9,8 +9,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from drafts.clearing import clears_draft
-from organisation import standards
-from organisation.models import MANAGER_ROLES
+from organisation import policy, standards
 from organisation.scoping import can_write_record
 
 from .. import sign_off
@@ -52,16 +51,14 @@ def assessment_detail(request, pk):
             "versions": versions,
             "latest": latest,
             "can_edit": latest and latest.is_editable and latest.author_id == request.user.pk,
-            "can_review": latest and latest.status == latest.Status.SUBMITTED and _may_decide(request.user, latest),
+            "can_review": latest
+            and latest.status == latest.Status.SUBMITTED
+            and policy.may_sign_off(request.user, latest),
             "can_revise": latest
             and latest.status not in AssessmentVersion.OPEN_STATUSES
             and can_write_record(request.user, assessment.child),
         },
     )
-
-
-def _may_decide(user, version):
-    return user.role in MANAGER_ROLES and user.pk != version.author_id and version.author.is_managed_by(user)
 
 
 @login_required
@@ -129,7 +126,7 @@ def new_version(request, pk):
 def review(request, pk):
     assessment = get_assessment(request.user, pk)
     version = assessment.latest_version()
-    if request.user.role not in MANAGER_ROLES:
+    if not policy.is_manager(request.user):
         raise Http404
     query = queue_query(request.GET)
     queue_url = reverse("awaiting_sign_off") + (f"?{query}" if query else "")
@@ -163,7 +160,7 @@ def review(request, pk):
         request,
         "cases/assessment_review.html",
         {"assessment": assessment, "child": assessment.child, "version": version, "form": form,
-         "actions": version.actions.all(), "may_decide": _may_decide(request.user, version),
+         "actions": version.actions.all(), "may_decide": policy.may_sign_off(request.user, version),
          "queue_url": queue_url},
     )
 
@@ -179,7 +176,7 @@ def _already_decided_message(version):
 
 @login_required
 def awaiting_sign_off(request):
-    if request.user.role not in MANAGER_ROLES:
+    if not policy.is_manager(request.user):
         raise Http404
     today = timezone.localdate()
     # One manager's queue is short: read it whole, so the worker filter lists every author in it.

@@ -7,7 +7,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import urlencode
 
-from organisation.models import AUDITOR_ROLES, MANAGER_ROLES, PRACTITIONER_ROLES, StaffMember
+from organisation import policy
+from organisation.models import StaffMember
 from organisation.scoping import can_manage_child, can_write_record
 
 from .. import timeline
@@ -59,7 +60,7 @@ def child_detail(request, pk):
             "older_url": _timeline_url(child, selected, page + 1) if has_older else "",
             "can_write": can_write_record(request.user, child),
             "can_manage": can_manage_child(request.user, child),
-            "can_audit": request.user.role in AUDITOR_ROLES,
+            "can_audit": policy.may_audit(request.user),
             "today": timezone.localdate(),
         },
     )
@@ -115,9 +116,8 @@ def _owners(child):
 
 
 def _managers(child):
-    return StaffMember.objects.filter(
-        Q(team__service=child.team.service) | Q(services_headed=child.team.service),
-        role__in=MANAGER_ROLES, is_active=True,
+    return StaffMember.objects.managers().filter(
+        Q(team__service=child.team.service) | Q(services_headed=child.team.service), is_active=True,
     ).distinct()
 
 
@@ -164,7 +164,7 @@ def allocate_child(request, pk):
         raise Http404
     today = timezone.localdate()
     workers = (
-        StaffMember.objects.filter(team=child.team, role__in=PRACTITIONER_ROLES, is_active=True)
+        StaffMember.objects.practitioners().filter(team=child.team, is_active=True)
         .annotate(open_cases=Count("caseload", filter=Q(caseload__closed_on__isnull=True)))
         .order_by("last_name", "first_name")
     )

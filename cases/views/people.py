@@ -2,8 +2,8 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
-from organisation import standards
-from organisation.models import MANAGER_ROLES, PRACTITIONER_ROLES, Role, StaffMember, Team
+from organisation import policy, standards
+from organisation.models import StaffMember, Team
 
 from .. import worklist
 from ..models import AssessmentVersion, Child
@@ -15,11 +15,11 @@ QUEUE_ON_HOME = 5  # the oldest few; the queue page has them all
 @login_required
 def home(request):
     user = request.user
-    if user.role in PRACTITIONER_ROLES or user.role == Role.IRO:
+    if policy.works_a_caseload(user):
         return _caseload(request)
-    if user.role == Role.TEAM_MANAGER:
+    if policy.manages_a_team(user):
         return _my_team(request)
-    if user.role in MANAGER_ROLES:
+    if policy.is_manager(user):
         return render(request, "cases/home_teams.html", {"teams": teams_overview(user)})
     return render(request, "cases/home_admin.html")
 
@@ -29,7 +29,7 @@ def _caseload(request):
     user, today = request.user, timezone.localdate()
     children = list(Child.objects.visible_to(user).open().order_by("last_name"))
     context = {"children": children, "today": today}
-    if user.role in PRACTITIONER_ROLES:
+    if policy.is_practitioner(user):
         by_id = {child.pk: child for child in children}
         mine = [child.pk for child in children if child.worker_id == user.pk]
         due = worklist.due_items(children=mine, worker=user, today=today)

@@ -1,19 +1,18 @@
 """Who sees the dashboards (SPEC section 1): managers, each within their own teams; anyone else gets 404."""
 from django.http import Http404
 
-from organisation.models import MANAGER_ROLES, Role, Service, Team
-
-REPORT_ROLES = (Role.HEAD_OF_SERVICE, Role.DIRECTOR)
+from organisation import policy
+from organisation.models import Service, Team
 
 
 def require_manager(user):
-    if user.role not in MANAGER_ROLES:
+    if not policy.sees_dashboards(user):
         raise Http404
 
 
 def report_services(user):
     """The services whose monthly report the user reads: the head of service's own, the director's all."""
-    if user.role not in REPORT_ROLES:
+    if not policy.sees_reports(user):
         raise Http404
     return Service.objects.filter(pk__in=Team.objects.visible_to(user).values("service"))
 

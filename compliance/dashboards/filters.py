@@ -15,7 +15,7 @@ from django import forms
 
 from cases.forms.base import QuickSelect
 from cases.models import Category, Child
-from organisation.models import PRACTITIONER_ROLES, Service, StaffMember, Team
+from organisation.models import Service, StaffMember, Team
 
 from ..models import SubjectKind
 
@@ -23,7 +23,7 @@ from ..models import SubjectKind
 @dataclass
 class Scope:
     # A Team queryset within the user's scope (Team.objects.visible_to): the dashboards' flags are scoped through
-    # it, so they need no Flag.objects.visible_to (whose union nested in this one PostgreSQL plans badly).
+    # it with Flag.objects.about_any, the parts of visible_to (visible_to's union nested in this one plans badly).
     teams: object
     category: str = ""
     worker: StaffMember | None = None
@@ -56,11 +56,7 @@ class Scope:
         return queryset
 
     def flags(self, flags):
-        """Flags whose subject is now in the scope (its team today, not when the flag was raised).
-
-        One indexed part per kind of subject, united (as Flag.objects.visible_to): an OR of
-        subqueries would read every open flag of the authority.
-        """
+        """Flags whose subject is now in the scope (its team today, not when the flag was raised)."""
         teams = self.team_ids
         children = Child.objects.filter(team__in=teams)
         if self.category:
@@ -70,14 +66,8 @@ class Scope:
         staff = StaffMember.objects.filter(team__in=teams)
         if self.worker:
             staff = staff.filter(pk=self.worker.pk)
-        base = flags.order_by().values("pk")
-        parts = [
-            base.filter(kind=SubjectKind.CHILD, child__in=children.values("pk")),
-            base.filter(kind=SubjectKind.STAFF, staff__in=staff.values("pk")),
-        ]
-        if not self.category and not self.worker:
-            parts.append(base.filter(kind=SubjectKind.TEAM, team__in=teams))
-        return flags.filter(pk__in=parts[0].union(*parts[1:], all=True))
+        narrowed = self.category or self.worker
+        return flags.about_any(children=children, staff=staff, teams=None if narrowed else teams)
 
     def query(self):
         """The filters as URL parameters, for links to the lists behind a figure."""
@@ -153,8 +143,8 @@ class DashboardFilter(TeamFilter):
     def __init__(self, data, queryset, *, user, **kwargs):
         super().__init__(data, queryset, user=user, **kwargs)
         self.filters["worker"].queryset = StaffMember.objects.visible_to(user).filter(
-            is_active=True, role__in=PRACTITIONER_ROLES, team__in=self.visible_teams.values("pk")
-        )
+            is_active=True, team__in=self.visible_teams.values("pk")
+        ).practitioners()
 
 
 class TeamChoiceForm(FilterForm):

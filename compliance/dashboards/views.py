@@ -10,8 +10,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
 
-from organisation import standards
-from organisation.models import Role, Team
+from organisation import policy, standards
+from organisation.models import Team
 
 from ..models import Flag
 from ..rules import BY_CODE
@@ -25,9 +25,9 @@ from .ratings import thresholds
 @login_required
 def home(request):
     require_manager(request.user)
-    if request.user.role == Role.TEAM_MANAGER:
+    if policy.manages_a_team(request.user):
         return redirect("dashboards:team")
-    if request.user.role == Role.DIRECTOR:
+    if policy.sees_everything(request.user):
         return redirect("dashboards:services")
     return redirect("dashboards:teams")
 
@@ -96,7 +96,7 @@ def trends(request):
     filterset = TeamFilter(request.GET, Flag.objects.all(), user=request.user)
     scope = filterset.scope
     # A director looking at everything compares services; anyone narrower compares teams.
-    by_service = request.user.role == Role.DIRECTOR and not filterset.narrowed
+    by_service = policy.sees_everything(request.user) and not filterset.narrowed
     charts = selectors.trends(scope, timezone.localdate(), by_service=by_service)
     if request.GET.get("export") == "csv":
         return exports.trends_csv(charts, "compliance-trends")

@@ -8,7 +8,7 @@ from django.db.models.functions import Coalesce, Round
 from audits.models import CorrectiveAction
 from cases.models import Allocation, Child, ManagerMeeting
 from organisation import standards
-from organisation.models import PRACTITIONER_ROLES, StaffMember, Team
+from organisation.models import StaffMember, Team
 from supervision.models import TeamMeeting
 
 from ..models import SubjectKind
@@ -43,7 +43,7 @@ class Caseload(Rule):
     subject = SubjectKind.STAFF
 
     def population(self, today):
-        return StaffMember.objects.filter(is_active=True, role__in=PRACTITIONER_ROLES)
+        return StaffMember.objects.practitioners().filter(is_active=True)
 
     def breaches(self, today, figures):
         open_cases = (

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from cases.models import Child
-from organisation.models import Role
+from organisation import policy
 from organisation.spreadsheets import csv_response
 
 from ..forms import AccessLogFilterForm
@@ -17,7 +17,7 @@ PAGE_ROWS = 500
 
 
 def administrators_only(user):
-    if user.role != Role.ADMINISTRATOR:
+    if not policy.may_administer(user):
         raise Http404
 
 

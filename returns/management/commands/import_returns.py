@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from organisation.models import Role, StaffMember, Team
+from organisation.models import StaffMember, Team
 from returns.imports import check, new_batch, one_return, queried, run_import
 from returns.models import ImportBatch
 
@@ -29,7 +29,7 @@ class Command(BaseCommand):
                             help="Which rows to list: only rejected ones (default) or all.")
 
     def handle(self, *args, files, apply, username, fallback_team, show, accept_queries, **options):
-        by = StaffMember.objects.filter(username=username, role=Role.ADMINISTRATOR).first()
+        by = StaffMember.objects.administrators().filter(username=username).first()
         if by is None:
             raise CommandError(f"No administrator with the username '{username}'.")
         team = None
