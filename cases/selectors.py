@@ -1,7 +1,8 @@
 """Reads that the home pages and the child's record share: caseload counts, oversight at a glance."""
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, OuterRef, Q
 
 from organisation.models import StaffMember, Team
+from organisation.queries import latest
 
 from .models import Allocation, CaseNote, Category, Child, ManagementDecision
 
@@ -36,10 +37,6 @@ def members_with_caseloads(teams):
     )
 
 
-def _latest(queryset, field):
-    return Subquery(queryset.order_by(f"-{field}").values(field)[:1])
-
-
 def oversight_at_a_glance(child, user):
     """The dates a manager looks for first on a child's record: one query, and one each for the latest
     filed case discussion and completed audit (through the child's reverse relations: `cases` imports
@@ -57,10 +54,10 @@ def _dates_at_a_glance(child):
     return (
         Child.objects.filter(pk=child.pk)
         .values(
-            allocated_since=_latest(allocation, "started_on"),
-            last_oversight=_latest(ManagementDecision.objects.filter(child=OuterRef("pk")), "decided_on"),
-            last_visit=_latest(visits, "occurred_on"),
-            last_seen_alone=_latest(visits.filter(seen_alone=True), "occurred_on"),
+            allocated_since=latest(allocation, "started_on"),
+            last_oversight=latest(ManagementDecision.objects.filter(child=OuterRef("pk")), "decided_on"),
+            last_visit=latest(visits, "occurred_on"),
+            last_seen_alone=latest(visits.filter(seen_alone=True), "occurred_on"),
         )
         .get()
     )

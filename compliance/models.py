@@ -214,12 +214,6 @@ class Snapshot(models.Model):
     def __str__(self):
         return f"{self.rule} {self.team_id} {self.month:%Y-%m}"
 
-    @property
-    def percent_compliant(self):
-        if not self.population:
-            return None
-        return round(100 * (self.population - self.breaches) / self.population, 1)
-
 
 class Digest(models.Model):
     """A manager's daily digest, once sent: at most one a day, and where the next one's "new" begins."""

@@ -24,7 +24,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from organisation import standards
-from organisation.models import PracticeStandard
 from organisation.notifications import notify_each
 
 from .models import Flag, SubjectKind, SweepRun
@@ -42,14 +41,8 @@ class Outcome:
 
 
 def configured():
-    """{code: (enabled, figures)} for every standard, in one query."""
-    rows = {row.code: row for row in PracticeStandard.objects.all()}
-    config = {}
-    for definition in standards.DEFINITIONS:
-        row = rows.get(definition.code)
-        figures = {**standards.defaults(definition.code), **(row.values if row else {})}
-        config[definition.code] = (row.enabled if row else True, figures)
-    return config
+    """{code: (enabled, figures)} for every standard, in one query (organisation.standards)."""
+    return standards.configured()
 
 
 def sweep_rule(rule, enabled, figures, *, today, now, subjects=None):

@@ -7,6 +7,8 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from .working_days import first_day
+
 
 class Role(models.TextChoices):
     SOCIAL_WORKER = "social_worker", "Social worker"
@@ -24,6 +26,13 @@ AUDITOR_ROLES = (*MANAGER_ROLES, Role.IRO)  # who audits case files (W 4)
 
 # "Newly qualified" lasts 12 months from qualifying (W 5.2).
 NEWLY_QUALIFIED_FOR = relativedelta(months=12)
+
+
+def newly_qualified(today):
+    """StaffMember.is_newly_qualified(today) as a query: 12 months clamp at month ends, so the first
+    qualifying day is searched for rather than subtracted."""
+    qualified_from = first_day(lambda d: today < d + NEWLY_QUALIFIED_FOR, today - NEWLY_QUALIFIED_FOR)
+    return models.Q(date_qualified__lte=today, date_qualified__gte=qualified_from)
 
 # Practitioner -> senior practitioner -> team manager -> head of service -> director.
 LINE_MANAGEMENT_DEPTH = 5
@@ -178,11 +187,14 @@ class StaffMember(AbstractUser):
         """Whether `manager` is in this staff member's line of management."""
         return StaffMember.objects.managed_by(manager).filter(pk=self.pk).exists()
 
-    def caseload_capacity(self, today):
-        """Open cases this worker can hold: CASELOAD's cases per FTE, reduced while newly qualified."""
+    def caseload_capacity(self, today, rule=None):
+        """Open cases this worker can hold: CASELOAD's cases per FTE, reduced while newly qualified.
+
+        `rule` is CASELOAD's figures, when the caller has read them once for many workers.
+        """
         from .standards import figures
 
-        rule = figures("CASELOAD")
+        rule = rule or figures("CASELOAD")
         capacity = Decimal(rule["cases_per_fte"]) * self.fte
         if self.is_newly_qualified(today):
             capacity = capacity * rule["newly_qualified_percent"] / 100

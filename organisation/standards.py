@@ -124,24 +124,29 @@ def defaults(code):
     return {f.name: f.default for f in BY_CODE[code].figures}
 
 
-def figure(code, name):
-    """The configured figure (falls back to the SPEC default if no row exists yet)."""
+def configured(codes=None):
+    """{code: (enabled, figures)} for every standard (or those in `codes`), in one query; a standard with no
+    row yet is checked, with the SPEC's defaults. The one place the configured figures are read."""
     from .models import PracticeStandard
 
-    values = PracticeStandard.objects.filter(code=code).values_list("values", flat=True).first()
-    return (values or {}).get(name, defaults(code)[name])
+    codes = codes or list(BY_CODE)
+    rows = {row.code: (row.enabled, row.values) for row in PracticeStandard.objects.filter(code__in=codes)}
+    config = {}
+    for code in codes:
+        enabled, values = rows.get(code, (True, {}))
+        config[code] = (enabled, {**defaults(code), **values})
+    return config
 
 
 def figures(code):
-    """All configured figures of a rule, as a dict."""
-    from .models import PracticeStandard
+    """All configured figures of a standard, as a dict."""
+    return configured([code])[code][1]
 
-    values = PracticeStandard.objects.filter(code=code).values_list("values", flat=True).first()
-    return {**defaults(code), **(values or {})}
+
+def figure(code, name):
+    """One configured figure (the SPEC default if no row exists yet)."""
+    return figures(code)[name]
 
 
 def is_enabled(code):
-    from .models import PracticeStandard
-
-    enabled = PracticeStandard.objects.filter(code=code).values_list("enabled", flat=True).first()
-    return True if enabled is None else enabled
+    return configured([code])[code][0]

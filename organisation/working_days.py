@@ -8,6 +8,18 @@ from functools import lru_cache
 import holidays
 
 
+def first_day(holds, guess):
+    """The earliest day on which the monotone test `holds` is true, searching from `guess`.
+
+    Deadlines in months clamp at month ends, so a cut-off is searched for rather than subtracted.
+    """
+    while holds(guess - timedelta(days=1)):
+        guess -= timedelta(days=1)
+    while not holds(guess):
+        guess += timedelta(days=1)
+    return guess
+
+
 @lru_cache(maxsize=64)
 def _bank_holidays(year):
     # England and Wales share their bank holidays; "ENG" is the holidays library's code.

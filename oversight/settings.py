@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "traceability",
     "returns",
     "drafts",
+    "demo",
     "bench",
 ]
 

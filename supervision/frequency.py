@@ -9,15 +9,16 @@ creation never starts the clock). `overdue_filter` is the same rule as a query, 
 compliance worker; the tests hold the two in step.
 """
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from dateutil.relativedelta import relativedelta
-from django.db.models import Case, DateField, Q, Value, When
+from django.db.models import Case, DateField, Value, When
 from django.db.models.functions import Coalesce
 from django.db.models.lookups import LessThan
 
 from organisation import standards
-from organisation.models import NEWLY_QUALIFIED_FOR
+from organisation.models import newly_qualified as qualifies_as_new
+from organisation.working_days import first_day
 
 
 @dataclass(frozen=True)
@@ -76,15 +77,6 @@ def next_due(staff, last_held, today, figures=None):
     return Due(since + applies.interval, last_held, applies, today)
 
 
-def _earliest(holds, guess):
-    """The earliest day on which the monotone test `holds` is true, searching from `guess`."""
-    while holds(guess - timedelta(days=1)):
-        guess -= timedelta(days=1)
-    while not holds(guess):
-        guess += timedelta(days=1)
-    return guess
-
-
 def overdue_filter(today, figures=None):
     """Staff annotated with `last_supervised` (selectors.with_supervision) who are overdue on `today`.
 
@@ -95,13 +87,12 @@ def overdue_filter(today, figures=None):
     """
     figures = figures or standards.figures("SUP-FREQ")
     newly_qualified, returning, standard = _intervals(figures)
-    qualified_from = _earliest(lambda d: today < d + NEWLY_QUALIFIED_FOR, today - NEWLY_QUALIFIED_FOR)
 
     def cut(interval):
-        return Value(_earliest(lambda d: d + interval >= today, today - interval))
+        return Value(first_day(lambda d: d + interval >= today, today - interval))
 
     applies = Case(
-        When(Q(date_qualified__lte=today, date_qualified__gte=qualified_from), then=cut(newly_qualified)),
+        When(qualifies_as_new(today), then=cut(newly_qualified)),
         When(returning_until__gte=today, then=cut(returning)),
         default=cut(standard),
         output_field=DateField(),

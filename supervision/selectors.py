@@ -3,24 +3,21 @@ from django.db.models import Exists, OuterRef, Subquery
 
 from organisation import standards
 from organisation.models import StaffMember
+from organisation.queries import latest
 
 from .frequency import next_due, overdue_filter
 from .models import Appraisal, Observation, SupervisionContract, SupervisionSession
-
-
-def _latest(queryset, field):
-    return Subquery(queryset.order_by(f"-{field}").values(field)[:1])
 
 
 def with_supervision(staff):
     """Staff annotated with their last held session, earliest open session, contract, observation, appraisal."""
     sessions = SupervisionSession.objects.filter(supervisee=OuterRef("pk"))
     return staff.annotate(
-        last_supervised=_latest(sessions.held(), "date"),
+        last_supervised=latest(sessions.held(), "date"),
         next_planned=Subquery(sessions.planned().order_by("date").values("date")[:1]),
         has_contract=Exists(SupervisionContract.objects.filter(staff=OuterRef("pk"))),
-        last_observed=_latest(Observation.objects.filter(practitioner=OuterRef("pk")), "observed_on"),
-        last_appraised=_latest(Appraisal.objects.filter(staff=OuterRef("pk")), "held_on"),
+        last_observed=latest(Observation.objects.filter(practitioner=OuterRef("pk")), "observed_on"),
+        last_appraised=latest(Appraisal.objects.filter(staff=OuterRef("pk")), "held_on"),
     )
 
 

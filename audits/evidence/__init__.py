@@ -4,7 +4,6 @@ from dataclasses import dataclass
 from django.utils.formats import date_format
 
 from organisation import standards
-from organisation.models import PracticeStandard
 
 
 @dataclass(frozen=True)
@@ -26,5 +25,4 @@ def when(day, today):
 
 def configured_figures(codes):
     """The configured figures of several standards in one query: {code: {figure: value}}."""
-    rows = dict(PracticeStandard.objects.filter(code__in=codes).values_list("code", "values"))
-    return {code: {**standards.defaults(code), **(rows.get(code) or {})} for code in codes}
+    return {code: figures for code, (_, figures) in standards.configured(codes).items()}

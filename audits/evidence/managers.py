@@ -5,7 +5,6 @@ appraisals, observations and team meetings belong to the supervision app:
 it adds its facts with `register(theme, provider)` from its AppConfig.ready(),
 so this app never imports it; until it does, the review says so.
 """
-from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
 from django.db.models import Count, Q
@@ -135,7 +134,7 @@ def _caseloads(teams, today):
         .filter(team__in=teams, is_active=True)
         .annotate(open_cases=Count("caseload", filter=Q(caseload__closed_on__isnull=True)))
     )
-    over = [m for m in members if m.open_cases > _capacity(m, figures, today)]
+    over = [m for m in members if m.open_cases > m.caseload_capacity(today, figures)]
     unallocated = Child.objects.open().filter(team__in=teams, worker__isnull=True).count()
     return [
         Fact("Open cases held", f"{sum(m.open_cases for m in members)} across {len(members)} practitioners"),
@@ -148,8 +147,3 @@ def _caseloads(teams, today):
     ]
 
 
-def _capacity(member, figures, today):
-    capacity = Decimal(figures["cases_per_fte"]) * member.fte
-    if member.is_newly_qualified(today):
-        capacity = capacity * figures["newly_qualified_percent"] / 100
-    return capacity

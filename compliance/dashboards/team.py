@@ -99,19 +99,11 @@ class Load:
         return int(round(share * 20) * 5)
 
 
-def capacity(member, today, figures):
-    """StaffMember.caseload_capacity(today), with the CASELOAD figures read once for the whole team."""
-    cases = Decimal(figures["cases_per_fte"]) * member.fte
-    if member.is_newly_qualified(today):
-        cases = cases * figures["newly_qualified_percent"] / 100
-    return int(cases)
-
-
 def caseloads(team, today):
     """The team's practitioners, each with `.load` (open cases against capacity), busiest first."""
     figures = standards.figures("CASELOAD")
     population = BY_CODE["CASELOAD"].population(today)  # who CASELOAD applies to, decided by the rule
     members = list(members_with_caseloads([team]).filter(pk__in=population.values("pk")))
     for member in members:
-        member.load = Load(member.open_cases, capacity(member, today, figures))
+        member.load = Load(member.open_cases, member.caseload_capacity(today, figures))
     return sorted(members, key=lambda m: (-(m.load.percent or 0), m.last_name))

@@ -6,14 +6,14 @@ needs; the sweep runs it as SQL and only maps the new breaches' rows to a due
 date in Python. Deadlines that need working days or calendar months are turned
 into a cut-off date first (`cutoff`), so the query compares plain dates.
 """
-from datetime import timedelta
 from functools import lru_cache
 
-from django.db.models import DateField, Func, Q, Subquery, Value
+from django.db.models import DateField, Func, Value
 
 from organisation import standards
-from organisation.models import NEWLY_QUALIFIED_FOR
-from organisation.working_days import add_working_days
+from organisation.models import newly_qualified  # noqa: F401 (the rules import it from here)
+from organisation.queries import latest  # noqa: F401 (the rules import it from here)
+from organisation.working_days import add_working_days, first_day
 
 from ..models import SubjectKind
 
@@ -47,15 +47,6 @@ class Rule:
         raise NotImplementedError
 
 
-def first_day(holds, guess):
-    """The earliest day on which the monotone test `holds` is true, searching from `guess`."""
-    while holds(guess - timedelta(days=1)):
-        guess -= timedelta(days=1)
-    while not holds(guess):
-        guess += timedelta(days=1)
-    return guess
-
-
 def cutoff(today, deadline, guess=None):
     """The earliest start whose `deadline(start)` is on or after `today`.
 
@@ -74,18 +65,6 @@ def working_days_after(day, days):
 
 def working_days_cutoff(today, days):
     return cutoff(today, lambda start: add_working_days(start, days), add_working_days(today, -days))
-
-
-def newly_qualified(today):
-    """Staff under 12 months since qualifying on `today` (StaffMember.is_newly_qualified as a query)."""
-    qualified_from = first_day(lambda d: today < d + NEWLY_QUALIFIED_FOR, today - NEWLY_QUALIFIED_FOR)
-    return Q(date_qualified__lte=today, date_qualified__gte=qualified_from)
-
-
-def latest(queryset, field):
-    """The latest `field` of a correlated queryset, as a subquery."""
-    return Subquery(queryset.order_by(f"-{field}").values(field)[:1])
-
 
 
 class PlusMonths(Func):

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from cases.models import AssessmentVersion
-from compliance.dashboards.team import Load, capacity, caseloads, supervision_due
+from compliance.dashboards.team import Load, caseloads, supervision_due
 from organisation import standards
 from tests.factories import (
     AssessmentVersionFactory,
@@ -33,12 +33,15 @@ def test_supervision_lists_who_is_overdue_and_who_is_due_by_sunday(team, social_
     assert [m.pk for m in due.this_week] == [colleague.pk]
 
 
-def test_capacity_is_the_staff_members_own_figure(team):
+def test_capacity_is_the_staff_members_own_figure_with_the_figures_read_once(team):
     figures = standards.figures("CASELOAD")
     newly = StaffFactory(team=team, fte=Decimal("0.60"), date_qualified=TODAY - datetime.timedelta(days=100))
     seasoned = StaffFactory(team=team, fte=Decimal("1.00"))
-    for member in (newly, seasoned):
-        assert capacity(member, TODAY, figures) == member.caseload_capacity(TODAY)
+    # 18 cases per FTE; 80% of that while newly qualified, truncated to whole cases: 0.6 x 18 x 0.8 = 8.64.
+    assert [m.caseload_capacity(TODAY, figures) for m in (newly, seasoned)] == [8, 18]
+    assert [m.caseload_capacity(TODAY) for m in (newly, seasoned)] == [8, 18]
+    shown = {m.pk: m.load.capacity for m in caseloads(team, TODAY)}
+    assert (shown[newly.pk], shown[seasoned.pk]) == (8, 18)
 
 
 @pytest.mark.parametrize("open_cases, cap, step, over", [(0, 18, 0, False), (18, 18, 65, False), (27, 18, 100, True),
