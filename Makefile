@@ -65,8 +65,8 @@ bench: install wrk
 	    || psql "$(BENCH_DATABASE_URL_BASE)/postgres" -qc "CREATE DATABASE $$db" || exit 1; \
 	  echo "== $$size: $$db"; \
 	  DATABASE_URL="$$url" $(PY) manage.py migrate --noinput -v 0 || exit 1; \
-	  DATABASE_URL="$$url" $(PY) manage.py seed_scale --size $$size || exit 1; \
-	  DATABASE_URL="$$url" $(PY) manage.py bench --size-label $$size || exit 1; \
+	  DATABASE_URL="$$url" DJANGO_SETTINGS_MODULE=bench.settings $(PY) manage.py seed_scale --size $$size || exit 1; \
+	  DATABASE_URL="$$url" DJANGO_SETTINGS_MODULE=bench.settings $(PY) manage.py bench --size-label $$size || exit 1; \
 	done
 
 # The load test drives gunicorn with wrk, from Debian's packages.

@@ -10,8 +10,10 @@ import os
 import warnings
 
 from oversight.settings import *  # noqa: F403 (the project's settings, then the differences below)
-from oversight.settings import ALLOWED_HOSTS, DATABASES, LOGGING
+from oversight.settings import ALLOWED_HOSTS, DATABASES, INSTALLED_APPS, LOGGING
 
+# The benchmark and its scale data load only here, never in the project's own settings.
+INSTALLED_APPS = [*INSTALLED_APPS, "bench"]
 ROOT_URLCONF = "bench.urls"
 DEBUG = False
 ALLOWED_HOSTS = [*ALLOWED_HOSTS, "testserver"]

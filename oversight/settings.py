@@ -54,7 +54,6 @@ INSTALLED_APPS = [
     "returns",
     "drafts",
     "demo",
-    "bench",
 ]
 
 MIDDLEWARE = [

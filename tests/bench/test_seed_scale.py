@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
 
+from bench.management.commands.seed_scale import Command as SeedScale  # bench is installed only by bench.settings
 from bench.scale import SIZES
 from cases.models import Child
 from compliance.models import Flag, SweepRun
@@ -24,7 +25,7 @@ LOADED_APPS = ("organisation", "cases", "supervision", "audits", "compliance")
 
 def seed(**options):
     out = StringIO()
-    call_command("seed_scale", size="tiny", stdout=out, **options)
+    call_command(SeedScale(), size="tiny", stdout=out, **options)
     return out.getvalue()
 
 
