@@ -2,7 +2,7 @@
 from datetime import datetime, time
 
 from dateutil.relativedelta import relativedelta
-from django.db.models import Exists, F, OuterRef, Q, Subquery
+from django.db.models import Exists, F, FilteredRelation, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
@@ -41,6 +41,10 @@ class ManagementOversight(Rule):
         return Child.objects.open()
 
     @staticmethod
+    def _current_allocation(prefix=""):
+        return FilteredRelation(f"{prefix}allocations", condition=Q(**{f"{prefix}allocations__ended_on": None}))
+
+    @staticmethod
     def decisions(today):
         return ManagementDecision.objects.filter(child=OuterRef("pk"), decided_on__lte=today)
 
@@ -49,8 +53,7 @@ class ManagementOversight(Rule):
         return CaseDiscussion.objects.filter(child=OuterRef("pk"), filed_at__isnull=False, session__date__lte=today)
 
     def oversight(self, today, since=None):
-        """Any oversight (on or after `since`, a date or an expression): an index probe each, stopping at the
-        first."""
+        """Any oversight (on or after `since`, a date or an expression): a probe each, stopping at the first."""
         decisions, discussions = self.decisions(today), self.discussions(today)
         if since is not None:
             decisions = decisions.filter(decided_on__gte=since)
@@ -58,15 +61,15 @@ class ManagementOversight(Rule):
         return Exists(decisions) | Exists(discussions)
 
     def breaches(self, today, figures):
-        current = Allocation.objects.filter(child=OuterRef("pk"), ended_on__isnull=True)
-        months = relativedelta(months=figures["months"])
+        months_cut = _months_cutoff(today, relativedelta(months=figures["months"]))
         first_cut = working_days_cutoff(today, figures["first_working_days"])
         return (
             self.population(today)
-            .annotate(allocated_on=Coalesce(Subquery(current.values("started_on")[:1]), "opened_on"))
+            .alias(current=self._current_allocation())
+            .annotate(allocated_on=Coalesce("current__started_on", "opened_on"))
             .filter(
                 # None since the cut-off, once there has been one; none since the allocation, once it is due.
-                self.oversight(today) & ~self.oversight(today, _months_cutoff(today, months))
+                self.oversight(today) & ~self.oversight(today, months_cut)
                 | Q(allocated_on__lt=first_cut) & ~self.oversight(today, OuterRef("allocated_on"))
             )
             .annotate(
