@@ -21,16 +21,21 @@ from .sweep import configured
 
 AHEAD = timedelta(days=14)
 MANAGER_AHEAD = timedelta(days=7)
-# Not the worker's to act on: PLAN-UNSIGNED and MGR-ATTEND are the manager's; SEEN-ALONE has no date to work to.
-NOT_THE_WORKERS = {"PLAN-UNSIGNED", "SEEN-ALONE", "MGR-ATTEND"}
+# Not the worker's to act on: PLAN-UNSIGNED, MGR-ATTEND, OVERSIGHT and UNALLOCATED are the manager's; SEEN-ALONE
+# has no date to work to.
+NOT_THE_WORKERS = {"PLAN-UNSIGNED", "SEEN-ALONE", "MGR-ATTEND", "OVERSIGHT", "UNALLOCATED"}
 # One click from being done: where each item is acted on.
-ENTRY_FOR = {"VISITS": "note", "CHRON-MISSING": "chronology", "CHRON-STALE": "chronology", "CLA-DOCS": "document"}
+ENTRY_FOR = {
+    "VISITS": "note", "CHRON-MISSING": "chronology", "CHRON-STALE": "chronology", "CLA-DOCS": "document",
+    "CHILD-VIEWS": "note",
+}
+START_ASSESSMENT = {"PLAN-MISSING", "ASSESSMENT-DUE"}
 
 
 def _url(code, child_id):
     if code in ENTRY_FOR:
         return reverse("add_record_entry", args=[child_id, ENTRY_FOR[code]])
-    if code == "PLAN-MISSING":
+    if code in START_ASSESSMENT:
         return reverse("start_assessment", args=[child_id])
     return reverse("child", args=[child_id])
 
@@ -72,6 +77,9 @@ FOR_MANAGER = {
     "MGR-ATTEND": ("Meeting held without a manager", lambda c: c.get_absolute_url()),
     "AUDIT-ACTIONS": ("Audit action overdue", lambda c: c.get_absolute_url()),
     "TEAM-MEETING": ("Team meeting", lambda t: reverse("supervision:meeting_new", args=[t.pk])),
+    "OVERSIGHT": ("Management oversight", lambda c: reverse("add_record_entry", args=[c.pk, "decision"])),
+    "UNALLOCATED": ("Allocate a worker", lambda c: reverse("allocate", args=[c.pk])),
+    "CONTRACT-REVIEW": ("Review the supervision contract", lambda m: reverse("supervision:contract_new", args=[m.pk])),
 }
 
 NAMED = {

@@ -116,6 +116,40 @@ DEFINITIONS = [
         "W 6, W Appendix 1",
         (Figure("weeks", "A minuted meeting at least every", 5, "weeks", local=True),),
     ),
+    # The second wave (SPEC 4a).
+    Definition(
+        "OVERSIGHT", "Management oversight",
+        "An open child's record shows no management oversight (a management decision, a sign-off or a filed case "
+        "discussion) within the period.", "K 6, W 3",
+        (
+            Figure("first_working_days", "First within", 10, "working days of allocation", local=True),
+            Figure("months", "Then at least every", 3, "months", local=True),
+        ),
+    ),
+    Definition(
+        "UNALLOCATED", "Allocated worker", "An open child has had no allocated worker for longer than the period.",
+        "K 2, W 3",
+        (Figure("working_days", "Allocated within", 5, "working days", local=True),),
+    ),
+    Definition(
+        "ASSESSMENT-DUE", "Assessment in time",
+        "An open child has no completed assessment within the period after the referral, or the latest is older "
+        "than the review interval.", "W 3",
+        (
+            Figure("working_days", "First assessment signed off within", 45, "working days of the referral"),
+            Figure("review_months", "Reassessed at least every", 12, "months", local=True),
+        ),
+    ),
+    Definition(
+        "CHILD-VIEWS", "Child's views", "An open child's record has no recorded views of the child within the period.",
+        "K 1, K 5, W 4",
+        (Figure("months", "Views recorded at least every", 3, "months", local=True),),
+    ),
+    Definition(
+        "CONTRACT-REVIEW", "Supervision contract review",
+        "A supervision contract is past its review date, or was agreed longer ago than the period.", "W 5",
+        (Figure("months", "Reviewed at least every", 12, "months", local=True),),
+    ),
 ]
 BY_CODE = {d.code: d for d in DEFINITIONS}
 

@@ -3,11 +3,12 @@ from dataclasses import dataclass
 
 # The standards' own grouping (SPEC section 4): supervision, children's records, management.
 GROUPS = (
-    ("Supervision", ("SUP-FREQ", "SUP-CONTRACT", "SUP-FILED", "APPRAISAL", "OBSERVATION")),
+    ("Supervision", ("SUP-FREQ", "SUP-CONTRACT", "SUP-FILED", "APPRAISAL", "OBSERVATION", "CONTRACT-REVIEW")),
     ("Children's records", (
         "CHRON-MISSING", "CHRON-STALE", "PLAN-UNSIGNED", "PLAN-MISSING", "SUMMARY", "VISITS", "SEEN-ALONE", "CLA-DOCS",
+        "ASSESSMENT-DUE", "CHILD-VIEWS",
     )),
-    ("Management", ("AUDIT-ACTIONS", "CASELOAD", "MGR-ATTEND", "TEAM-MEETING")),
+    ("Management", ("AUDIT-ACTIONS", "CASELOAD", "MGR-ATTEND", "TEAM-MEETING", "OVERSIGHT", "UNALLOCATED")),
 )
 GROUP_OF = {code: name for name, codes in GROUPS for code in codes}
 

@@ -13,6 +13,7 @@ from tests.factories import (
     CaseDiscussionFactory,
     CaseFileAuditFactory,
     ChildFactory,
+    SupervisionContractFactory,
     SupervisionSessionFactory,
     TeamMeetingFactory,
 )
@@ -103,3 +104,28 @@ def test_the_childs_front_page_shows_the_last_case_discussion_and_audit(client, 
     assert f'<a class="govuk-link" href="{discussion.get_absolute_url()}">Filed 22 October 2026</a>' in glance
     audited = f'<a class="govuk-link" href="{audit.get_absolute_url()}">3 November 2026</a>'
     assert f"{audited}, graded requires improvement" in glance
+
+
+def test_management_oversight_and_a_child_waiting_for_a_worker_fall_due_for_the_manager(team_manager, team, child):
+    unallocated = ChildFactory(worker=None, team=team, opened_on=datetime.date(2026, 11, 20))  # a Friday
+    today = datetime.date(2026, 11, 23)
+    [oversight] = [item for item in due(team_manager, today, "OVERSIGHT") if item.about == child.full_name]
+    # Opened Monday 5 January with no management oversight since: due in 10 working days.
+    assert (oversight.on, oversight.is_overdue(today)) == (datetime.date(2026, 1, 19), True)
+    assert oversight.url == reverse("add_record_entry", args=[child.pk, "decision"])
+    [waiting] = due(team_manager, today, "UNALLOCATED")
+    assert (waiting.on, waiting.about) == (datetime.date(2026, 11, 27), unallocated.full_name)
+    assert waiting.url == reverse("allocate", args=[unallocated.pk])
+
+
+def test_another_managers_children_are_not_on_the_list(other_team, child):
+    assert due(other_team.manager, datetime.date(2026, 11, 23), "OVERSIGHT") == []
+
+
+def test_a_supervisees_contract_review_falls_due_for_their_manager(team_manager, social_worker):
+    SupervisionContractFactory(
+        staff=social_worker, agreed_on=datetime.date(2025, 12, 1), review_on=datetime.date(2026, 11, 27)
+    )
+    [item] = due(team_manager, datetime.date(2026, 11, 23), "CONTRACT-REVIEW")
+    assert (item.on, item.about) == (datetime.date(2026, 11, 27), social_worker.get_full_name())
+    assert item.url == reverse("supervision:contract_new", args=[social_worker.pk])

@@ -83,3 +83,26 @@ def test_the_home_page_lists_returned_work_and_drafts(client, social_worker, chi
 def test_a_social_worker_has_flags_in_their_navigation(client, social_worker):
     client.force_login(social_worker)
     assert f'href="{reverse("compliance:flags")}"' in client.get(reverse("home")).content.decode()
+
+
+def due_items(worker, child, today, code):
+    return [item for item in worklist.due_items(children=[child.pk], worker=worker, today=today) if item.code == code]
+
+
+def test_the_childs_views_and_an_assessment_falling_due_are_the_workers_each_where_it_is_done(social_worker):
+    child = ChildFactory(worker=social_worker, opened_on=datetime.date(2026, 8, 3))
+    today = datetime.date(2026, 10, 21)
+    [views] = due_items(social_worker, child, today, "CHILD-VIEWS")
+    assert (views.on, views.what) == (datetime.date(2026, 11, 3), "Child's views")  # 3 months after opening
+    assert views.url == reverse("add_record_entry", args=[child.pk, "note"])
+    # 45 working days from Monday 3 August, the summer bank holiday (31 August) between.
+    [assessment] = due_items(social_worker, child, today, "ASSESSMENT-DUE")
+    assert (assessment.on, assessment.is_overdue(today)) == (datetime.date(2026, 10, 6), True)
+    assert assessment.url == reverse("start_assessment", args=[child.pk])
+
+
+def test_management_oversight_and_allocation_are_not_on_the_workers_list(social_worker, child):
+    assert [child.worker, child.opened_on] == [social_worker, datetime.date(2026, 1, 5)]  # no oversight since
+    items = worklist.due_items(children=[child.pk], worker=social_worker, today=datetime.date(2026, 11, 23))
+    assert items
+    assert not {"OVERSIGHT", "UNALLOCATED"} & {item.code for item in items}
