@@ -21,11 +21,12 @@ from compliance.rules import BY_CODE
 from compliance.rules.base import cutoff, first_day, working_days_cutoff
 from compliance.sweep import configured, full_sweep, sweep_rule
 from organisation.models import NEWLY_QUALIFIED_FOR
-from supervision.models import SupervisionSession
+from supervision.models import SupervisionContract, SupervisionSession
 
 CORE = ("SUP-FREQ", "CHRON-MISSING", "PLAN-UNSIGNED")
 
-# Last held supervision per supervised member; the frequency that applies picks the cut-off.
+# Last held supervision per supervised member, the contract in force and the team; the frequency that applies
+# picks the cut-off.
 SUP_FREQ_SQL = """
 SELECT s.id
 FROM organisation_staffmember s
@@ -33,10 +34,17 @@ LEFT JOIN (
     SELECT supervisee_id, max(date) AS last_held
     FROM supervision_supervisionsession WHERE status = %(held)s GROUP BY supervisee_id
 ) held ON held.supervisee_id = s.id
+LEFT JOIN (
+    SELECT DISTINCT ON (staff_id) staff_id, frequency FROM supervision_supervisioncontract
+    WHERE agreed_on <= %(today)s ORDER BY staff_id, agreed_on DESC, id DESC
+) contract ON contract.staff_id = s.id
+LEFT JOIN organisation_team t ON t.id = s.team_id
 WHERE s.is_active AND s.line_manager_id IS NOT NULL
   AND coalesce(held.last_held, s.started_in_post, DATE '0001-01-01') < CASE
         WHEN s.date_qualified BETWEEN %(qualified_from)s AND %(today)s THEN %(newly_qualified_cut)s
         WHEN s.returning_until >= %(today)s THEN %(returning_cut)s
+        WHEN contract.frequency = %(fortnightly)s THEN %(fortnight_cut)s
+        WHEN t.complex_work THEN %(complex_cut)s
         ELSE %(standard_cut)s END
 """
 
@@ -71,6 +79,9 @@ def sup_freq(cursor, today, figures):
         "qualified_from": first_day(lambda d: today < d + NEWLY_QUALIFIED_FOR, today - NEWLY_QUALIFIED_FOR),
         "newly_qualified_cut": _interval_cut(today, _months_or_days(figures, "newly_qualified_days", "days")),
         "returning_cut": _interval_cut(today, _months_or_days(figures, "returning_days", "days")),
+        "fortnightly": SupervisionContract.Frequency.FORTNIGHTLY.value,
+        "fortnight_cut": _interval_cut(today, relativedelta(days=14)),
+        "complex_cut": _interval_cut(today, _months_or_days(figures, "complex_days", "days")),
         "standard_cut": _interval_cut(today, _months_or_days(figures, "standard_months", "months")),
     })
     return {row[0] for row in cursor.fetchall()}

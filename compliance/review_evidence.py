@@ -36,7 +36,7 @@ def _within(months, today):
 
 def appraisal(manager, today):
     since = _within(standards.figure("APPRAISAL", "months"), today)
-    staff = with_supervision(_team(manager))
+    staff = with_supervision(_team(manager), today)
     total = staff.count()
     # A never-appraised member has a NULL date: exclude(__gte) would drop them from the count.
     missing = staff.filter(Q(last_appraised__isnull=True) | Q(last_appraised__lt=since)).count()
@@ -45,7 +45,7 @@ def appraisal(manager, today):
 
 def development(manager, today):
     since = _within(standards.figure("OBSERVATION", "months"), today)
-    staff = with_supervision(_team(manager))
+    staff = with_supervision(_team(manager), today)
     total = staff.count()
     missing = staff.filter(Q(last_observed__isnull=True) | Q(last_observed__lt=since)).count()
     return [

@@ -3,6 +3,7 @@ from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Submit
 from django import forms
+from django.utils import timezone
 
 from cases.forms.base import EditConflictMixin
 
@@ -70,6 +71,8 @@ class StaffForm(_GovukModelForm):
         if not member.pk:
             # Set by the council's sign-on or by a password reset, never typed here.
             member.set_unusable_password()
+        elif {"team", "role"} & set(self.changed_data):
+            member.start_changed_role(timezone.localdate())
         if commit:
             member.save()
         return member
@@ -78,8 +81,8 @@ class StaffForm(_GovukModelForm):
 class TeamForm(_GovukModelForm):
     class Meta:
         model = Team
-        fields = ["name", "service", "manager"]
-        labels = {"name": "Team name"}
+        fields = ["name", "service", "manager", "complex_work"]
+        labels = {"name": "Team name", "complex_work": "The team does complex work (for example assessment)"}
 
     def adjust_fields(self):
         self.fields["manager"].queryset = StaffMember.objects.team_managers().filter(is_active=True)

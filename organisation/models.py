@@ -117,6 +117,11 @@ class Team(models.Model):
     manager = models.ForeignKey(
         "StaffMember", null=True, blank=True, on_delete=models.SET_NULL, related_name="teams_managed"
     )
+    complex_work = models.BooleanField(
+        "complex work", default=False,
+        help_text="For example assessment work, where caseloads change within weeks: its staff are supervised "
+                  "more often (W 5.2).",
+    )
 
     objects = TeamQuerySet.as_manager()
     history = HistoricalRecords()
@@ -199,6 +204,15 @@ class StaffMember(AbstractUser):
         if self.is_newly_qualified(today):
             capacity = capacity * rule["newly_qualified_percent"] / 100
         return int(capacity)
+
+    def start_changed_role(self, today):
+        """A move of team or role: supervised as a changed role (W 5.2) for the configured period from `today`,
+        unless an agreed date already runs longer; the manager may then agree another date."""
+        from .standards import figure
+
+        until = today + relativedelta(months=figure("SUP-FREQ", "changed_role_months"))
+        if self.returning_until is None or self.returning_until < until:
+            self.returning_until = until
 
     def is_returning(self, today):
         return self.returning_until is not None and today <= self.returning_until

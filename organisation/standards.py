@@ -33,7 +33,10 @@ DEFINITIONS = [
         (
             Figure("newly_qualified_days", "Newly qualified (first 12 months)", 14, "days"),
             Figure("returning_days", "Returning or changed role, until the agreed date", 14, "days"),
-            Figure("standard_months", "Everyone else", 1, "months"),
+            Figure("changed_role_months", "Changed-role period after a move of team or role", 3, "months",
+                   local=True),
+            Figure("complex_days", "In a team doing complex work (for example assessment)", 14, "days", local=True),
+            Figure("standard_months", "Everyone else (unless their contract agrees fortnightly)", 1, "months"),
         ),
     ),
     Definition("SUP-CONTRACT", "Supervision contract", "A staff member has no supervision contract.", "W 5, W 5.2"),

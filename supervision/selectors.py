@@ -5,14 +5,16 @@ from organisation import standards
 from organisation.models import StaffMember
 from organisation.queries import latest
 
-from .frequency import next_due, overdue_filter
+from .frequency import frequency_inputs, next_due, overdue_filter
 from .models import Appraisal, Observation, SupervisionContract, SupervisionSession
 
 
-def with_supervision(staff):
-    """Staff annotated with their last held session, earliest open session, contract, observation, appraisal."""
+def with_supervision(staff, today):
+    """Staff annotated with their last held session, earliest open session, contract, observation, appraisal,
+    and what their supervision frequency on `today` turns on (supervision.frequency)."""
     sessions = SupervisionSession.objects.filter(supervisee=OuterRef("pk"))
     return staff.annotate(
+        **frequency_inputs(today),
         last_supervised=latest(sessions.held(), "date"),
         next_planned=Subquery(sessions.planned().order_by("date").values("date")[:1]),
         has_contract=Exists(SupervisionContract.objects.filter(staff=OuterRef("pk"))),
@@ -23,7 +25,7 @@ def with_supervision(staff):
 
 def supervision_overdue(staff, today):
     """The staff in `staff` whose supervision is overdue on `today` (SUP-FREQ), as one query."""
-    return with_supervision(staff).filter(overdue_filter(today))
+    return with_supervision(staff, today).filter(overdue_filter(today))
 
 
 def without_contract(staff):
@@ -35,7 +37,7 @@ def supervision_rows(manager, today):
     """Everyone `manager` line-manages, each with `.due`, overdue first then soonest due."""
     figures = standards.figures("SUP-FREQ")
     staff = with_supervision(
-        StaffMember.objects.managed_by(manager).filter(is_active=True).select_related("team", "line_manager")
+        StaffMember.objects.managed_by(manager).filter(is_active=True).select_related("team", "line_manager"), today
     )
     rows = list(staff)
     for member in rows:

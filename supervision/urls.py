@@ -10,6 +10,7 @@ urlpatterns = [
     path("staff/<int:pk>/", files.staff_file, name="staff"),
     path("staff/<int:staff_pk>/sessions/new/", sessions.start, name="session_start"),
     path("staff/<int:staff_pk>/contracts/new/", development.contract_new, name="contract_new"),
+    path("staff/<int:staff_pk>/changed-role/", development.changed_role, name="changed_role"),
     path("staff/<int:staff_pk>/observations/new/", development.observation_new, name="observation_new"),
     path("staff/<int:staff_pk>/appraisals/new/", development.appraisal_new, name="appraisal_new"),
     path("contracts/<int:pk>/sign/", development.contract_sign, name="contract_sign"),

@@ -256,6 +256,7 @@ NOT_LOGGED = {
     "supervision:meeting_action_add": FORM_OR_ACTION,
     "supervision:session_start": FORM_OR_ACTION,
     "supervision:contract_new": FORM_OR_ACTION,
+    "supervision:changed_role": FORM_OR_ACTION,
     "supervision:contract_sign": FORM_OR_ACTION,
     "supervision:observation_new": FORM_OR_ACTION,
     "supervision:appraisal_new": FORM_OR_ACTION,

@@ -41,7 +41,7 @@ class SupervisionDue:
 def supervision_due(team, today):
     """The team's supervised staff overdue, and due from today to Sunday, each with `.due` (supervision.frequency)."""
     figures = standards.figures("SUP-FREQ")
-    staff = with_supervision(supervised_staff().filter(team=team)).order_by("last_name", "first_name")
+    staff = with_supervision(supervised_staff().filter(team=team), today).order_by("last_name", "first_name")
     sunday = today + timedelta(days=6 - today.weekday())
     overdue, this_week = [], []
     for member in staff:

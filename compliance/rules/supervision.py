@@ -5,7 +5,7 @@ from django.db.models.functions import Coalesce
 
 from cases.models import Child
 from organisation.models import StaffMember
-from supervision.frequency import next_due, overdue_filter
+from supervision.frequency import frequency_inputs, next_due, overdue_filter
 from supervision.models import Appraisal as AppraisalRecord
 from supervision.models import CaseDiscussion, Observation, SupervisionSession
 from supervision.selectors import without_contract
@@ -28,7 +28,7 @@ class SupervisionFrequency(Rule):
 
     def breaches(self, today, figures):
         held = SupervisionSession.objects.held().filter(supervisee=OuterRef("pk"))
-        staff = self.population(today).annotate(last_supervised=latest(held, "date"))
+        staff = self.population(today).annotate(last_supervised=latest(held, "date"), **frequency_inputs(today))
         return staff.filter(overdue_filter(today, figures))
 
     def due_on(self, member, today, figures):

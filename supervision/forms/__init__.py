@@ -1,4 +1,4 @@
-from .development import AppraisalForm, ContractForm, ObservationForm
+from .development import AppraisalForm, ChangedRoleForm, ContractForm, ObservationForm
 from .discussions import AddChildForm, CaseDiscussionForm, DiscussionActionForm
 from .meetings import MeetingActionForm, TeamMeetingForm
 from .sessions import (
@@ -18,6 +18,7 @@ __all__ = [
     "AppraisalForm",
     "CancelForm",
     "CaseDiscussionForm",
+    "ChangedRoleForm",
     "ContractForm",
     "DiscussionActionForm",
     "MeetingActionForm",

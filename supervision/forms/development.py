@@ -1,6 +1,7 @@
 from django import forms
 
 from cases.forms.dates import DateInputField
+from organisation.models import StaffMember
 from supervision.frequency import frequency
 from supervision.models import Appraisal, Observation, SupervisionContract
 
@@ -27,11 +28,37 @@ class ContractForm(GdsFormMixin, forms.ModelForm):
         agreed_on, review_on = cleaned.get("agreed_on"), cleaned.get("review_on")
         if agreed_on and review_on and review_on <= agreed_on:
             self.add_error("review_on", "The review date must be after the date agreed")
-        standard = frequency(self.staff, self.today)
+        standard = frequency(self.staff, self.today, agreed=False)
         fortnightly = SupervisionContract.frequency_for(standard) == SupervisionContract.Frequency.FORTNIGHTLY
         if fortnightly and cleaned.get("frequency") == SupervisionContract.Frequency.MONTHLY:
             self.add_error("frequency", f"{self.staff} is supervised {standard.label.lower()} (W 5.2)")
         return cleaned
+
+
+class ChangedRoleForm(GdsFormMixin, forms.ModelForm):
+    """The date a returner's or changed role's fortnightly supervision ends, as the manager agrees it (W 5.2)."""
+
+    submit_label = "Save the date"
+
+    returning_until = DateInputField(
+        label="Supervised every 14 days until", required=False,
+        help_text="For example, 31 3 2027. Leave empty to end the period today: they are then supervised at "
+                  "their usual frequency.",
+    )
+
+    class Meta:
+        model = StaffMember
+        fields = ["returning_until"]
+
+    def __init__(self, *args, today, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.today = today
+
+    def clean_returning_until(self):
+        until = self.cleaned_data["returning_until"]
+        if until and until < self.today:
+            raise forms.ValidationError("The date must be today or later; leave it empty to end the period")
+        return until
 
 
 class ObservationForm(GdsFormMixin, forms.ModelForm):

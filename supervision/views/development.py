@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 from organisation import writes
 from organisation.models import StaffMember
 
-from ..forms import AppraisalForm, ContractForm, ObservationForm
+from ..forms import AppraisalForm, ChangedRoleForm, ContractForm, ObservationForm
 from ..frequency import frequency
 from ..models import SupervisionContract
 
@@ -28,7 +28,7 @@ def contract_new(request, staff_pk):
     initial = {
         "agreed_on": today,
         "review_on": today + relativedelta(months=12),
-        "frequency": SupervisionContract.frequency_for(frequency(member, today)),
+        "frequency": SupervisionContract.frequency_for(frequency(member, today, agreed=False)),
     }
     form = ContractForm(request.POST or None, staff=member, today=today, initial=initial)
     if form.is_valid():
@@ -39,6 +39,20 @@ def contract_new(request, staff_pk):
         messages.success(request, f"The contract is recorded. {member} can now sign it in My supervision.")
         return redirect("supervision:staff", member.pk)
     return _page(request, "supervision/contract_form.html", member, form)
+
+
+@login_required
+def changed_role(request, staff_pk):
+    """The manager agrees when a returner's or changed role's fortnightly supervision ends (W 5.2)."""
+    member, today = _managed(request, staff_pk), timezone.localdate()
+    form = ChangedRoleForm(request.POST or None, instance=member, today=today)
+    if request.method == "POST" and form.is_valid():
+        writes.save(form.instance, by=request.user, update_fields=["returning_until"])
+        until = form.instance.returning_until
+        messages.success(request, f"{member} is supervised every 14 days until {until:%-d %B %Y}." if until
+                         else f"{member} is supervised at their usual frequency from today.")
+        return redirect("supervision:staff", member.pk)
+    return _page(request, "supervision/changed_role_form.html", member, form)
 
 
 @login_required

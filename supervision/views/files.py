@@ -24,7 +24,7 @@ def staff_file(request, pk):
 
 def _file(request, staff, pk):
     today = timezone.localdate()
-    member = get_object_or_404(with_supervision(staff.select_related("line_manager", "team")), pk=pk)
+    member = get_object_or_404(with_supervision(staff.select_related("line_manager", "team"), today), pk=pk)
     sessions = list(
         SupervisionSession.objects.filter(supervisee=member)
         .select_related("supervisor")
@@ -42,6 +42,7 @@ def _file(request, staff, pk):
             "can_supervise": member != request.user and member.is_managed_by(request.user),
             "today": today,
             "due": next_due(member, member.last_supervised, today),
+            "returning": member.is_returning(today),
             "planned": sorted((s for s in sessions if s.is_open), key=lambda s: s.date),
             "to_acknowledge": [s for s in sessions if s.awaits_acknowledgement],
             "past": [s for s in sessions if not s.is_open],

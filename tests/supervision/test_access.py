@@ -73,6 +73,7 @@ MATRIX = {
     "staff": ("get", lambda w: [w["worker"].pk], None, only(200, *FILE_READERS)),
     "session_start": ("get", lambda w: [w["worker"].pk], None, only(200, *CHAIN)),
     "contract_new": ("get", lambda w: [w["worker"].pk], None, only(200, *CHAIN)),
+    "changed_role": ("get", lambda w: [w["worker"].pk], None, only(200, *CHAIN)),
     "observation_new": ("get", lambda w: [w["worker"].pk], None, only(200, *CHAIN)),
     "appraisal_new": ("get", lambda w: [w["worker"].pk], None, only(200, *CHAIN)),
     "contract_sign": ("post", lambda w: [w["contract"].pk], {}, only(302, "social_worker")),

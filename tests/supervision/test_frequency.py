@@ -9,7 +9,7 @@ from organisation.models import PracticeStandard, StaffMember
 from supervision.frequency import next_due
 from supervision.models import SupervisionSession
 from supervision.selectors import supervision_overdue
-from tests.factories import StaffFactory, SupervisionSessionFactory
+from tests.factories import StaffFactory, SupervisionContractFactory, SupervisionSessionFactory, TeamFactory
 
 D = datetime.date
 LONDON = ZoneInfo("Europe/London")
@@ -126,6 +126,46 @@ def test_only_held_sessions_count(experienced):
     assert overdue.get().last_supervised == D(2026, 10, 1)
 
 
+@pytest.mark.parametrize(
+    "today, overdue", [(D(2026, 11, 23), False), (D(2026, 11, 24), False), (D(2026, 11, 25), True)]
+)
+def test_a_contract_agreeing_fortnightly_supervision_makes_an_experienced_worker_fortnightly(
+    experienced, today, overdue
+):
+    # W 5.2: "minimally monthly and as required determined by the supervisor".
+    SupervisionContractFactory(staff=experienced, agreed_on=D(2026, 11, 2), frequency="fortnightly")
+    result = due(experienced, D(2026, 11, 10), today)
+    assert (result.on, result.is_overdue) == (D(2026, 11, 24), overdue)
+    assert result.frequency.label == "Every 14 days (agreed in the supervision contract)"
+
+
+def test_the_contract_in_force_is_the_latest_agreed_by_today(experienced):
+    SupervisionContractFactory(staff=experienced, agreed_on=D(2026, 1, 5), frequency="fortnightly")
+    SupervisionContractFactory(staff=experienced, agreed_on=D(2026, 10, 5), review_on=D(2027, 10, 5),
+                               frequency="monthly")
+    SupervisionContractFactory(staff=experienced, agreed_on=D(2026, 12, 7), review_on=D(2027, 12, 7),
+                               frequency="fortnightly")  # agreed for next week: not yet in force
+    assert due(experienced, D(2026, 11, 10), D(2026, 12, 1)).frequency.label == "Monthly"
+    next_week = due(experienced, D(2026, 11, 10), D(2026, 12, 7)).frequency.label
+    assert next_week == "Every 14 days (agreed in the supervision contract)"
+
+
+@pytest.mark.parametrize(
+    "today, overdue", [(D(2026, 11, 23), False), (D(2026, 11, 24), False), (D(2026, 11, 25), True)]
+)
+def test_a_team_doing_complex_work_is_supervised_every_14_days(db, today, overdue):
+    member = StaffFactory(date_qualified=D(2015, 9, 1), team=TeamFactory(complex_work=True))
+    result = due(member, D(2026, 11, 10), today)
+    assert (result.on, result.is_overdue) == (D(2026, 11, 24), overdue)
+    assert result.frequency.label == "Every 14 days (complex work in the team)"
+
+
+def test_complex_work_follows_its_configured_figure(db):
+    PracticeStandard.objects.update_or_create(code="SUP-FREQ", defaults={"values": {"complex_days": 21}})
+    member = StaffFactory(date_qualified=D(2015, 9, 1), team=TeamFactory(complex_work=True))
+    assert due(member, D(2026, 11, 10), D(2026, 12, 1)).on == D(2026, 12, 1)
+
+
 def test_the_overdue_query_agrees_with_next_due_every_day(db):
     """The set-based query (for lists and the compliance worker) and the model rule agree to the day."""
     started = D(2024, 1, 20)
@@ -138,6 +178,11 @@ def test_the_overdue_query_agrees_with_next_due_every_day(db):
             D(2024, 2, 20),
         ),
         "never": (StaffFactory(date_qualified=D(2010, 1, 1), started_in_post=started), None),
+        "contract_fortnightly": (StaffFactory(date_qualified=D(2010, 1, 1), started_in_post=started), D(2024, 1, 31)),
+        "complex_team": (
+            StaffFactory(date_qualified=D(2010, 1, 1), started_in_post=started, team=TeamFactory(complex_work=True)),
+            D(2024, 2, 5),
+        ),
         "never_no_start_date": (StaffFactory(date_qualified=D(2010, 1, 1), started_in_post=None), None),
     }
     for member, last in people.values():
@@ -146,6 +191,9 @@ def test_the_overdue_query_agrees_with_next_due_every_day(db):
                 supervisee=member, date=last, status=SupervisionSession.Status.HELD,
                 completed_at=datetime.datetime.combine(last, datetime.time(17), LONDON),
             )
+    # Monthly until a contract agreed on 15 February 2024 makes it fortnightly.
+    SupervisionContractFactory(staff=people["contract_fortnightly"][0], agreed_on=D(2024, 2, 15),
+                               review_on=D(2025, 2, 15), frequency="fortnightly")
     staff = StaffMember.objects.filter(pk__in=[m.pk for m, _ in people.values()])
     days = [D(2024, 2, 1) + datetime.timedelta(days=n) for n in range(70)]
     days += [D(2025, 2, 10) + datetime.timedelta(days=n) for n in range(50)]
