@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from organisation import writes
+from organisation import standards, writes
 from organisation.models import StaffMember
 
 from ..forms import AppraisalForm, ChangedRoleForm, ContractForm, ObservationForm
@@ -27,7 +27,7 @@ def contract_new(request, staff_pk):
     member, today = _managed(request, staff_pk), timezone.localdate()
     initial = {
         "agreed_on": today,
-        "review_on": today + relativedelta(months=12),
+        "review_on": today + relativedelta(months=standards.figure("CONTRACT-REVIEW", "months")),
         "frequency": SupervisionContract.frequency_for(frequency(member, today, agreed=False)),
     }
     form = ContractForm(request.POST or None, staff=member, today=today, initial=initial)
