@@ -49,7 +49,7 @@ def flag_list(request):
 @login_required
 def flag_plan(request, pk):
     """Record what will be done about an open flag, and by when: its owner or their managers only (404 otherwise)."""
-    flag = get_object_or_404(Flag.objects.visible_to(request.user).open().select_related("child", "staff", "team"),
+    flag = get_object_or_404(Flag.objects.open().visible_to(request.user).select_related("child", "staff", "team"),
                              pk=pk)
     owner = owner_of(flag)
     if not policy.may_plan_for(request.user, owner):
