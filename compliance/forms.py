@@ -5,9 +5,12 @@ from crispy_forms_gds.layout import Submit
 from django import forms
 from django.db.models import Q
 
-from cases.forms.base import EditConflictMixin, QuickSelect
+from cases.forms.base import EditConflictMixin, GdsFormMixin, QuickSelect, textarea
+from cases.forms.dates import DateInputField
 from organisation import standards
 from organisation.models import StaffMember, Team
+
+from .models import FlagPlan
 
 
 class FlagFilterForm(forms.Form):
@@ -86,3 +89,27 @@ class StandardForm(EditConflictMixin, forms.Form):
         for figure in self.definition.figures:
             theirs = change.values.get(figure.name, standards.defaults(self.definition.code)[figure.name])
             yield self.fields[figure.name].label, theirs, self.cleaned_data.get(figure.name)
+
+
+class FlagPlanForm(GdsFormMixin, forms.ModelForm):
+    """What will be done about a flag and by when; the flag stays open until the standard is met."""
+
+    submit_label = "Save the plan"
+    form_tag = True
+
+    plan_by = DateInputField(label="Done by", help_text="For example, 27 3 2027")
+
+    class Meta:
+        model = FlagPlan
+        fields = ["text", "plan_by"]
+        widgets = {"text": textarea()}
+
+    def __init__(self, *args, today, **kwargs):
+        self.today = today
+        super().__init__(*args, **kwargs)
+
+    def clean_plan_by(self):
+        plan_by = self.cleaned_data["plan_by"]
+        if plan_by < self.today:
+            raise forms.ValidationError("Done by must be today or in the future")
+        return plan_by

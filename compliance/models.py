@@ -2,11 +2,14 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 from cases.models import Child
 from organisation import policy, standards
 from organisation.models import StaffMember
 from organisation.scoping import visible_teams
+from organisation.working_days import add_working_days
 
 
 class SubjectKind(models.TextChoices):
@@ -15,9 +18,36 @@ class SubjectKind(models.TextChoices):
     TEAM = "team", "Team"
 
 
+class Owner(models.TextChoices):
+    """Who can put a breach right, relative to the flag's subject (compliance/owners.py resolves it)."""
+
+    WORKER = "worker", "Allocated worker"
+    LINE_MANAGER = "line_manager", "Line manager"
+    TEAM_MANAGER = "team_manager", "Team manager"
+    AUDITOR = "auditor", "Auditor"
+
+
+class Escalation(models.IntegerChoices):
+    NONE = 0, "Not escalated"
+    MANAGER = 1, "Escalated to the owner's manager"
+    HEAD_OF_SERVICE = 2, "Escalated to the head of service"
+
+
+def escalation_days(code):
+    """(to the owner's manager, to the head of service): working days a flag of `code` stays open before each."""
+    figures = settings.FLAG_ESCALATION_WORKING_DAYS
+    return figures.get(code, figures["default"])
+
+
 class FlagQuerySet(models.QuerySet):
     def open(self):
         return self.filter(resolved_at__isnull=True)
+
+    def with_owners(self):
+        """Each flag with `owner_id`, `owner_manager_id` and `head_id`, derived from its subject now (owners.py)."""
+        from .owners import annotate_owners
+
+        return annotate_owners(self)
 
     def visible_to(self, user):
         """Child flags as the child's record, staff flags as the staff page, team flags as the team."""
@@ -75,6 +105,11 @@ class Flag(models.Model):
     due_since = models.DateField(help_text="The last day the standard was met.")
     raised_at = models.DateTimeField()
     resolved_at = models.DateTimeField(null=True, blank=True)
+    # Which escalation the daily sweep has told someone of: the level itself is computed (escalation()).
+    # A database default too: the sweep's raw INSERT names only the columns it fills.
+    escalation_notified = models.PositiveSmallIntegerField(
+        choices=Escalation.choices, default=Escalation.NONE, db_default=Escalation.NONE
+    )
 
     objects = FlagQuerySet.as_manager()
 
@@ -136,6 +171,38 @@ class Flag(models.Model):
     def days_open(self, today):
         """Days since the standard was last met."""
         return (today - self.due_since).days
+
+    def escalates_after(self, level):
+        """The last day before `level` applies: its figure in working days after the day the flag was raised."""
+        return add_working_days(timezone.localdate(self.raised_at), escalation_days(self.rule)[level - 1])
+
+    def escalation(self, today):
+        """How far an open flag has escalated on `today`: past each figure of working days open, one level up."""
+        if not self.is_open:
+            return Escalation.NONE
+        return Escalation(sum(today > self.escalates_after(level) for level in (1, 2)))
+
+
+class FlagPlan(models.Model):
+    """What the flag's owner (or their manager) will do to meet the standard again, and by when.
+
+    A plan never resolves its flag or hides it: the flag stays open and counted until the
+    sweep finds the standard met, and a plan whose date has passed shows as overdue.
+    """
+
+    flag = models.OneToOneField(Flag, on_delete=models.CASCADE, related_name="plan")
+    text = models.TextField("What will be done")
+    plan_by = models.DateField("Done by")
+    planned_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    planned_at = models.DateTimeField()
+
+    history = HistoricalRecords()
+
+    def __str__(self):
+        return f"Plan for flag {self.flag_id}"
+
+    def is_overdue(self, today):
+        return self.flag.is_open and self.plan_by < today
 
 
 class SweepRun(models.Model):

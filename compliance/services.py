@@ -1,7 +1,9 @@
 from django.db import transaction
 
-from organisation import standards
+from organisation import standards, writes
 from organisation.models import PracticeStandard, StandardChange
+
+from .models import FlagPlan
 
 
 @transaction.atomic
@@ -26,3 +28,17 @@ def change_standard(*, code, by, enabled, values):
     for change in changes:
         change.full_clean()
     return StandardChange.objects.bulk_create(changes)
+
+
+@transaction.atomic
+def record_plan(*, flag, by, text, plan_by, now):
+    """Record (or revise) what will be done about an open flag, as `by`; None if the flag was resolved meanwhile.
+
+    The flag's row is locked, so two people saving a plan at once queue; the plan's history keeps each.
+    """
+    if writes.lock(flag, resolved_at__isnull=True) is None:
+        return None
+    plan = FlagPlan.objects.select_for_update().filter(flag=flag).first() or FlagPlan(flag=flag)
+    plan.text, plan.plan_by, plan.planned_by, plan.planned_at = text, plan_by, by, now
+    plan.full_clean()
+    return writes.save(plan, by=by)

@@ -27,6 +27,7 @@ from organisation import standards
 from organisation.notifications import notify_each
 
 from .models import Flag, SubjectKind, SweepRun
+from .owners import escalate
 from .rules import RULES
 
 # Any constant shared by every process: the key of the PostgreSQL advisory lock held during a full sweep.
@@ -250,6 +251,9 @@ def full_sweep(*, today, now):
         killed = list(SweepRun.unfinished().values_list("pk", flat=True))
         run = SweepRun.objects.create(started_at=now)
         outcomes = sweep(today=today, now=now)
+        with transaction.atomic():
+            # Flags open too long, after the sweep has resolved those mended: their escalation, told once per level.
+            escalate(today=today, now=now)
         for code, count in open_counts().items():
             outcomes.setdefault(code, Outcome()).open = count
         run.counts = {code: asdict(outcome) for code, outcome in outcomes.items()}

@@ -4,16 +4,17 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from organisation import policy, standards
-from organisation.models import PracticeStandard, StandardChange
+from organisation.models import PracticeStandard, StaffMember, StandardChange
 
 from . import queueing
-from .forms import FlagFilterForm, StandardForm
+from .forms import FlagFilterForm, FlagPlanForm, StandardForm
 from .models import Flag, SweepRun
-from .services import change_standard
+from .owners import owner_of, presented
+from .services import change_standard, record_plan
 from .sweep import configured
 
 
@@ -25,9 +26,12 @@ def flag_list(request):
     flags = flags.visible_to(request.user)
     page = Paginator(flags.order_by("due_since", "rule", "pk"), 50).get_page(request.GET.get("page"))
     # The page's subjects in a second query: joining them first would join every flag in scope before the LIMIT.
-    page.object_list = Flag.objects.filter(pk__in=[flag.pk for flag in page]).select_related(
-        "child__worker", "staff", "team"
-    ).order_by("due_since", "rule", "pk")
+    page.object_list = presented(
+        Flag.objects.filter(pk__in=[flag.pk for flag in page]).with_owners()
+        .select_related("child__worker", "staff", "team", "plan").order_by("due_since", "rule", "pk"),
+        today,
+    )
+    owners = StaffMember.objects.filter(pk__in={flag.owner_id for flag in page.object_list})
     return render(
         request,
         "compliance/flags.html",
@@ -37,8 +41,32 @@ def flag_list(request):
             "query": _without_page(request.GET),
             "last_sweep": SweepRun.last_finished(),
             "today": today,
+            "plans_for": policy.planned_for_by(request.user, owners),
         },
     )
+
+
+@login_required
+def flag_plan(request, pk):
+    """Record what will be done about an open flag, and by when: its owner or their managers only (404 otherwise)."""
+    flag = get_object_or_404(Flag.objects.open().visible_to(request.user).select_related("child", "staff", "team"),
+                             pk=pk)
+    owner = owner_of(flag)
+    if not policy.may_plan_for(request.user, owner):
+        raise Http404
+    today = timezone.localdate()
+    plan = getattr(flag, "plan", None)  # the related lookup raises an AttributeError when there is none
+    form = FlagPlanForm(request.POST or None, instance=plan, today=today)
+    if form.is_valid():
+        data = form.cleaned_data
+        if record_plan(flag=flag, by=request.user, text=data["text"], plan_by=data["plan_by"], now=timezone.now()):
+            messages.success(
+                request, f"The plan for {flag.rule} is saved. The flag stays open until the standard is met."
+            )
+        else:
+            messages.info(request, f"{flag.rule} was resolved meanwhile: the standard is met, so no plan is needed.")
+        return redirect("compliance:flags")
+    return render(request, "compliance/flag_plan.html", {"form": form, "flag": flag, "owner": owner, "today": today})
 
 
 def _without_page(query):

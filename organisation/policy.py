@@ -12,7 +12,7 @@ names a role.
 """
 from django.db.models import Q
 
-from .models import AUDITOR_ROLES, MANAGER_ROLES, PRACTITIONER_ROLES, Role
+from .models import AUDITOR_ROLES, MANAGER_ROLES, PRACTITIONER_ROLES, Role, StaffMember
 
 # Who reviews team managers' practice (W Appendix 1) and reads the monthly performance report.
 SENIOR_MANAGER_ROLES = (Role.HEAD_OF_SERVICE, Role.DIRECTOR)
@@ -107,6 +107,21 @@ def sign_off_refusal(user, version):
 
 def may_sign_off(user, version):
     return not sign_off_refusal(user, version)
+
+
+def may_plan_for(user, owner):
+    """Recording what will be done about a flag: its owner, or anyone in the owner's line of management."""
+    if not user.is_authenticated or not user.is_active or owner is None:
+        return False
+    return owner.pk == user.pk or owner.is_managed_by(user)
+
+
+def planned_for_by(user, owners):
+    """The ids of `owners` (a StaffMember queryset) whose flags `user` may plan for: may_plan_for, for a page."""
+    if not user.is_authenticated or not user.is_active:
+        return set()
+    mine = owners.filter(Q(pk=user.pk) | Q(pk__in=StaffMember.objects.managed_by(user).values("pk")))
+    return set(mine.values_list("pk", flat=True))
 
 
 # Staff by kind, for querysets.

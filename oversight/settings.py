@@ -292,6 +292,11 @@ CELERY_IMPORTS = ["compliance.dashboards.tasks"]
 # amber at or above COMPLIANCE_AMBER, else red.
 COMPLIANCE_GREEN = envint("COMPLIANCE_GREEN", "90")
 COMPLIANCE_AMBER = envint("COMPLIANCE_AMBER", "75")
+# An open flag escalates to its owner's manager, then to the head of service, after this many working days
+# open: (to the manager, to the head of service) per standard code, "default" for every other standard.
+FLAG_ESCALATION_WORKING_DAYS = {
+    "default": (envint("FLAG_ESCALATE_TO_MANAGER_DAYS", "10"), envint("FLAG_ESCALATE_TO_HEAD_DAYS", "20")),
+}
 CELERY_BEAT_SCHEDULE_FILENAME = str(BASE_DIR / "var" / "celerybeat-schedule")
 
 # The managers' daily digest: printed to the console unless an SMTP server is configured.

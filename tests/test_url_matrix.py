@@ -203,6 +203,9 @@ def merged(namespace, table):
 
 RETURNS = merged("returns", returns_access.MATRIX)
 COMPLIANCE = merged("compliance", compliance_access.MATRIX)
+COMPLIANCE["compliance:flag_plan"].other = (
+    lambda w: [w["other_flag"].pk], only(200, "director", "outsider", "other_manager")
+)
 DASHBOARDS = merged("dashboards", dashboards_access.MATRIX)
 DASHBOARDS["dashboards:report"].other = dashboards_access.OTHER_SERVICE["report"]
 
@@ -338,6 +341,8 @@ def world(social_worker, team_manager, head_of_service, child, other_child, team
                 assessment__child=other_child, status=AssessmentVersion.Status.SUBMITTED, submitted_at=NOW
             ).assessment,
             "hold": LegalHold.objects.create(child=child, reason="Ref 1", placed_by=administrator),
+            "flag": compliance_access.child_flag(child),
+            "other_flag": compliance_access.child_flag(other_child),
             "notification": NotificationFactory(recipient=social_worker, url=child.get_absolute_url()),
             # supervision's table
             "planned": planned,

@@ -11,9 +11,10 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from organisation import policy, standards
-from organisation.models import Team
+from organisation.models import StaffMember, Team
 
 from ..models import Flag
+from ..owners import presented
 from ..rules import BY_CODE
 from . import exports, presentation, selectors
 from . import team as team_reads
@@ -77,15 +78,22 @@ def breaches(request, code):
     filterset = BreachFilter(request.GET, flags, user=request.user)
     if request.GET.get("export") == "csv":
         return exports.breaches_csv(filterset.qs, today, f"{code.lower()}-breaches")
+    page = Paginator(filterset.qs, 50).get_page(request.GET.get("page"))
+    # The page's owners, escalation and plans: a second query for the page's flags only.
+    page.object_list = presented(
+        flags.filter(pk__in=[flag.pk for flag in page]).with_owners().select_related("plan"), today
+    )
+    owners = StaffMember.objects.filter(pk__in={flag.owner_id for flag in page.object_list})
     return render(
         request,
         "compliance/dashboards/breaches.html",
         {
             "rule": rule,
             "filter": filterset,
-            "page": Paginator(filterset.qs, 50).get_page(request.GET.get("page")),
+            "page": page,
             "query": query_without(request),
             "today": today,
+            "plans_for": policy.planned_for_by(request.user, owners),
         },
     )
 

@@ -15,7 +15,7 @@ from organisation.models import newly_qualified  # noqa: F401 (the rules import 
 from organisation.queries import latest  # noqa: F401 (the rules import it from here)
 from organisation.working_days import add_working_days, first_day
 
-from ..models import SubjectKind
+from ..models import Owner, SubjectKind
 
 
 class Rule:
@@ -24,6 +24,13 @@ class Rule:
 
     def __str__(self):
         return self.code
+
+    @property
+    def owner(self):
+        """Who can put a breach right (compliance/owners.py); a rule says so as `owner = Owner...`,
+        else the subject's own: a child's allocated worker, a staff member's line manager, a team's manager."""
+        return {SubjectKind.CHILD: Owner.WORKER, SubjectKind.STAFF: Owner.LINE_MANAGER,
+                SubjectKind.TEAM: Owner.TEAM_MANAGER}[self.subject]
 
     @property
     def definition(self):

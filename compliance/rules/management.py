@@ -11,12 +11,13 @@ from organisation import standards
 from organisation.models import StaffMember, Team
 from supervision.models import TeamMeeting
 
-from ..models import SubjectKind
+from ..models import Owner, SubjectKind
 from .base import Rule, latest, newly_qualified
 
 
 class AuditActions(Rule):
     code = "AUDIT-ACTIONS"
+    owner = Owner.AUDITOR
 
     def population(self, today):
         return Child.objects.open().filter(Exists(CorrectiveAction.objects.filter(audit__child=OuterRef("pk"))))
@@ -41,6 +42,7 @@ class Caseload(Rule):
 
     code = "CASELOAD"
     subject = SubjectKind.STAFF
+    owner = Owner.LINE_MANAGER
 
     def population(self, today):
         return StaffMember.objects.practitioners().filter(is_active=True)
@@ -74,6 +76,7 @@ class ManagerAttendance(Rule):
     """A missed conference or hearing cannot be mended afterwards: it is reported over the last N months."""
 
     code = "MGR-ATTEND"
+    owner = Owner.TEAM_MANAGER
 
     @staticmethod
     def meetings(today, figures):
@@ -96,6 +99,7 @@ class ManagerAttendance(Rule):
 class TeamMeetings(Rule):
     code = "TEAM-MEETING"
     subject = SubjectKind.TEAM
+    owner = Owner.TEAM_MANAGER
 
     def population(self, today):
         return Team.objects.all()

@@ -9,7 +9,7 @@ from django.utils import timezone
 from cases.models import Allocation, Assessment, AssessmentVersion, CaseNote, Child, ManagementDecision
 from supervision.models import CaseDiscussion, SupervisionContract
 
-from ..models import SubjectKind
+from ..models import Owner, SubjectKind
 from .base import Rule, cutoff, latest, working_days_after, working_days_cutoff
 from .supervision import supervised_staff
 
@@ -31,6 +31,7 @@ class ManagementOversight(Rule):
     """
 
     code = "OVERSIGHT"
+    owner = Owner.TEAM_MANAGER  # a manager's scrutiny (K 6): only a manager can put it right
 
     def population(self, today):
         return Child.objects.open()
@@ -84,6 +85,7 @@ class Unallocated(Rule):
     worker: a change of team with no worker does not restart the clock."""
 
     code = "UNALLOCATED"
+    owner = Owner.TEAM_MANAGER  # allocation is the manager's (K 2)
 
     def population(self, today):
         return Child.objects.open()

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from cases.models import Assessment, AssessmentVersion, Category, Child
 
+from ..models import Owner
 from .base import Rule, working_days_after, working_days_cutoff
 
 Status = AssessmentVersion.Status
@@ -19,6 +20,7 @@ PLAN_FOR = {
 
 class PlanUnsigned(Rule):
     code = "PLAN-UNSIGNED"
+    owner = Owner.TEAM_MANAGER
 
     def population(self, today):
         return Child.objects.open().filter(Exists(Assessment.objects.filter(child=OuterRef("pk"))))
@@ -38,6 +40,7 @@ class PlanUnsigned(Rule):
 
 class PlanMissing(Rule):
     code = "PLAN-MISSING"
+    owner = Owner.WORKER
 
     def population(self, today):
         return Child.objects.open().filter(category__in=PLAN_FOR)

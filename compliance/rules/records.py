@@ -7,6 +7,7 @@ from django.db.models.functions import Coalesce
 
 from cases.models import Category, Child, ChronologyEntry, Document, ManagerMeeting
 
+from ..models import Owner
 from .base import Rule, cutoff, latest, working_days_after, working_days_cutoff
 
 
@@ -16,6 +17,7 @@ def _months_cutoff(today, months):
 
 class ChronologyMissing(Rule):
     code = "CHRON-MISSING"
+    owner = Owner.WORKER
 
     def population(self, today):
         return Child.objects.open()
@@ -41,6 +43,7 @@ class ChronologyStale(Rule):
     """
 
     code = "CHRON-STALE"
+    owner = Owner.WORKER
     SIGNIFICANT_MEETINGS = (ManagerMeeting.Kind.INITIAL_CONFERENCE, ManagerMeeting.Kind.PLO_HEARING)
     SIGNIFICANT_DOCUMENTS = (Document.Kind.COURT_ORDER,)
 
@@ -90,6 +93,7 @@ class QuarterlySummary(Rule):
     first due 3 months after opening."""
 
     code = "SUMMARY"
+    owner = Owner.WORKER
 
     def population(self, today):
         return Child.objects.open()
@@ -109,6 +113,7 @@ class QuarterlySummary(Rule):
 
 class LookedAfterDocuments(Rule):
     code = "CLA-DOCS"
+    owner = Owner.WORKER
 
     def population(self, today):
         return Child.objects.open().filter(category=Category.LOOKED_AFTER)

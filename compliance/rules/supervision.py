@@ -10,7 +10,7 @@ from supervision.models import Appraisal as AppraisalRecord
 from supervision.models import CaseDiscussion, Observation, SupervisionSession
 from supervision.selectors import without_contract
 
-from ..models import SubjectKind
+from ..models import Owner, SubjectKind
 from .base import PlusMonths, Rule, cutoff, latest
 
 
@@ -22,6 +22,7 @@ def supervised_staff():
 class SupervisionFrequency(Rule):
     code = "SUP-FREQ"
     subject = SubjectKind.STAFF
+    owner = Owner.LINE_MANAGER
 
     def population(self, today):
         return supervised_staff()
@@ -38,6 +39,7 @@ class SupervisionFrequency(Rule):
 class SupervisionContract(Rule):
     code = "SUP-CONTRACT"
     subject = SubjectKind.STAFF
+    owner = Owner.LINE_MANAGER
 
     def population(self, today):
         return supervised_staff()
@@ -53,6 +55,7 @@ class CaseDiscussionsFiled(Rule):
     """Reads each discussion's stored deadline: the figure in force when the discussion was opened."""
 
     code = "SUP-FILED"
+    owner = Owner.LINE_MANAGER  # the worker's supervisor, who files the discussion
 
     def population(self, today):
         return Child.objects.open().filter(Exists(CaseDiscussion.objects.filter(child=OuterRef("pk"))))
@@ -102,6 +105,7 @@ class _WithinMonths(Rule):
 
 class Appraisal(_WithinMonths):
     code = "APPRAISAL"
+    owner = Owner.LINE_MANAGER
     model = AppraisalRecord
     staff_field, date_field = "staff", "held_on"
 
@@ -111,6 +115,7 @@ class ObservationOfPractice(_WithinMonths):
     before it is a breach until the next appraisal (SPEC 4b)."""
 
     code = "OBSERVATION"
+    owner = Owner.LINE_MANAGER
     model = Observation
     staff_field, date_field = "practitioner", "observed_on"
 

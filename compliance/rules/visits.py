@@ -6,6 +6,7 @@ from django.db.models.functions import Coalesce, RowNumber
 
 from cases.models import CaseNote, Category, Child, ChronologyEntry
 
+from ..models import Owner
 from .base import Rule, latest, working_days_after, working_days_cutoff
 
 Kind = CaseNote.Kind
@@ -18,6 +19,7 @@ class StatutoryVisits(Rule):
     """
 
     code = "VISITS"
+    owner = Owner.WORKER
     CATEGORIES = (Category.CHILD_PROTECTION, Category.LOOKED_AFTER, Category.CHILD_IN_NEED)
 
     def population(self, today):
@@ -73,6 +75,7 @@ class SeenAlone(Rule):
     """
 
     code = "SEEN-ALONE"
+    owner = Owner.WORKER
     LATEST_FIRST = ("-occurred_on", "-recorded_at", "-pk")
 
     def population(self, today):

@@ -19,6 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from audits.models import AuditStatus
+from tests.compliance.test_access import child_flag
 from tests.factories import (
     AssessmentVersionFactory,
     CaseDiscussionFactory,
@@ -30,7 +31,7 @@ from tests.factories import (
 )
 
 NOW = datetime.datetime(2026, 11, 23, 10, tzinfo=ZoneInfo("Europe/London"))
-RECORD_APPS = ("organisation", "cases", "supervision", "audits", "traceability")
+RECORD_APPS = ("organisation", "cases", "supervision", "audits", "traceability", "compliance")
 NOT_RECORDS = {"AccessLogEntry", "UserSession"}  # written by every request, by design
 
 NASTY = st.sampled_from([
@@ -85,6 +86,7 @@ FORMS = [
     ("audits:told", lambda w: [w["completed_audit"].pk], "team_manager", None),
     ("audits:action", lambda w: [w["corrective_action"].pk], "team_manager", None),
     ("compliance:standard_edit", lambda w: ["SUP-FREQ"], "administrator", None),
+    ("compliance:flag_plan", lambda w: [w["flag"].pk], "social_worker", None),
     ("returns:export", lambda w: [], "administrator", "returns:imports"),
     ("login", lambda w: [], None, None),
 ]
@@ -117,6 +119,7 @@ def world(child, social_worker, team_manager, head_of_service, team):
             "practice_review": ManagerPracticeReviewFactory(manager=team_manager, reviewer=head_of_service),
             "meeting": TeamMeetingFactory(team=team, chair=team_manager),
             "corrective_action": CorrectiveActionFactory(audit=completed_audit, owner=social_worker),
+            "flag": child_flag(child),
         }
 
 
