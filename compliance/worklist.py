@@ -84,7 +84,7 @@ FOR_MANAGER = {
 
 NAMED = {
     SubjectKind.STAFF: lambda member: member.get_full_name(),
-    SubjectKind.CHILD: lambda child: child.full_name,
+    SubjectKind.CHILD: lambda child: f"{child.full_name} ({child.local_id})",
     SubjectKind.TEAM: lambda team: team.name,
 }
 
@@ -117,7 +117,7 @@ def due_for_manager(*, manager, today):
         ).select_related("child")
         items.extend(
             Due(on=discussion.filing_due_on, what="File the case discussion", code="SUP-FILED",
-                url=discussion.get_absolute_url(), about=discussion.child.full_name)
+                url=discussion.get_absolute_url(), about=NAMED[SubjectKind.CHILD](discussion.child))
             for discussion in discussions
         )
     return items

@@ -49,11 +49,10 @@ def _child_or_me(child):
 
 
 def _my_team(request):
-    """The team manager's home: what needs them first (the sign-off queue, their standards due this week,
-    children waiting for a worker), then the team."""
+    """The team manager's home: what needs them first (the sign-off queue, then their standards due this week,
+    children waiting for a worker among them: UNALLOCATED), then the team."""
     user, today = request.user, timezone.localdate()
     teams = Team.objects.visible_to(user)
-    unallocated = Child.objects.visible_to(user).open().filter(worker__isnull=True).select_related("team")
     queue = list(AssessmentVersion.objects.awaiting_sign_off_by(user).select_related("assessment__child", "author"))
     due = worklist.needs_manager(manager=user, today=today)
     return render(
@@ -62,7 +61,6 @@ def _my_team(request):
         {
             "teams": teams_overview(user),
             "members": members_with_caseloads(teams),
-            "unallocated": unallocated,
             "queue": [(version, version.waiting_working_days(today)) for version in queue[:QUEUE_ON_HOME]],
             "waiting": len(queue),
             "limit": standards.figure("PLAN-UNSIGNED", "working_days"),

@@ -60,7 +60,7 @@ def test_a_case_discussion_to_file_links_to_the_discussion(team_manager, social_
     session = SupervisionSessionFactory(supervisee=social_worker, supervisor=team_manager, date=HELD)
     discussion = CaseDiscussionFactory(session=session, child=child)
     [item] = due(team_manager, discussion.filing_due_on, "SUP-FILED")
-    assert (item.on, item.about, item.url) == (discussion.filing_due_on, child.full_name,
+    assert (item.on, item.about, item.url) == (discussion.filing_due_on, f"{child.full_name} ({child.local_id})",
                                                discussion.get_absolute_url())
     assert item.what == "File the case discussion"
 
@@ -109,12 +109,14 @@ def test_the_childs_front_page_shows_the_last_case_discussion_and_audit(client, 
 def test_management_oversight_and_a_child_waiting_for_a_worker_fall_due_for_the_manager(team_manager, team, child):
     unallocated = ChildFactory(worker=None, team=team, opened_on=datetime.date(2026, 11, 20))  # a Friday
     today = datetime.date(2026, 11, 23)
-    [oversight] = [item for item in due(team_manager, today, "OVERSIGHT") if item.about == child.full_name]
+    named = f"{child.full_name} ({child.local_id})"
+    [oversight] = [item for item in due(team_manager, today, "OVERSIGHT") if item.about == named]
     # Opened Monday 5 January with no management oversight since: due in 10 working days.
     assert (oversight.on, oversight.is_overdue(today)) == (datetime.date(2026, 1, 19), True)
     assert oversight.url == reverse("add_record_entry", args=[child.pk, "decision"])
     [waiting] = due(team_manager, today, "UNALLOCATED")
-    assert (waiting.on, waiting.about) == (datetime.date(2026, 11, 27), unallocated.full_name)
+    waiting_child = f"{unallocated.full_name} ({unallocated.local_id})"
+    assert (waiting.on, waiting.about) == (datetime.date(2026, 11, 27), waiting_child)
     assert waiting.url == reverse("allocate", args=[unallocated.pk])
 
 
