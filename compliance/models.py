@@ -283,7 +283,8 @@ class Snapshot(models.Model):
 
 
 class Digest(models.Model):
-    """A manager's daily digest, once sent: at most one a day, and where the next one's "new" begins."""
+    """A person's digest, once sent (`manager` is its recipient, whatever their role): at most one a day, and where
+    the next one's "new" begins."""
 
     manager = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     day = models.DateField()

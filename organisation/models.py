@@ -136,6 +136,11 @@ class Team(models.Model):
         return reverse("team", args=[self.pk])
 
 
+class DigestFrequency(models.TextChoices):
+    DAILY = "daily", "Daily"
+    WEEKLY = "weekly", "Weekly, on Mondays"
+
+
 class StaffMember(AbstractUser):
     role = models.CharField(max_length=30, choices=Role.choices, default=Role.SOCIAL_WORKER)
     team = models.ForeignKey(Team, null=True, blank=True, on_delete=models.SET_NULL, related_name="members")
@@ -158,6 +163,10 @@ class StaffMember(AbstractUser):
         null=True,
         blank=True,
         help_text="Supervised as a returner or in a changed role until this date (W 5.2).",
+    )
+    # How often the flags digest is emailed (compliance/digest.py); the person chooses on their profile.
+    digest_frequency = models.CharField(
+        "how often to email your digest", max_length=6, choices=DigestFrequency.choices, default=DigestFrequency.DAILY
     )
 
     objects = StaffManager()

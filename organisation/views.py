@@ -2,14 +2,16 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from . import policy
+from . import policy, writes
 from .admin_forms import StaffForm, TeamForm
+from .forms import DigestFrequencyForm
 from .models import StaffMember, Team
 from .notifications import Notification
 
@@ -90,3 +92,18 @@ def notifications_read_all(request):
     if Notification.objects.for_user(request.user).mark_read(timezone.now()):
         messages.success(request, "All your notifications are marked as read.")
     return redirect("notifications")
+
+
+@login_required
+def digest_frequency(request):
+    """The signed-in person's own choice of how often their digest is emailed; nobody else's."""
+    user = StaffMember.objects.get(pk=request.user.pk)  # the model itself, not the request's lazy wrapper
+    form = DigestFrequencyForm(request.POST or None, instance=user)
+    if form.is_valid():
+        with transaction.atomic():
+            locked = writes.lock(user)
+            locked.digest_frequency = form.cleaned_data["digest_frequency"]
+            writes.save(locked, by=user, update_fields=["digest_frequency"])
+        messages.success(request, f"Your digest will be emailed {locked.get_digest_frequency_display().lower()}.")
+        return redirect(user.get_absolute_url())
+    return render(request, "organisation/digest_frequency.html", {"form": form})

@@ -299,7 +299,7 @@ FLAG_ESCALATION_WORKING_DAYS = {
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(BASE_DIR / "var" / "celerybeat-schedule")
 
-# The managers' daily digest: printed to the console unless an SMTP server is configured.
+# Each person's flags digest (compliance/digest.py): printed to the console unless an SMTP server is configured.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = envint("EMAIL_PORT", "25")
@@ -307,6 +307,13 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", "False")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "oversight@localhost")
+# Where the digest's links point: this site's address as its readers reach it.
+OVERSIGHT_BASE_URL = os.environ.get("OVERSIGHT_BASE_URL", "http://127.0.0.1:8000")
+# On by default: email leaves the council's systems, so children are named by local identifier only and no
+# case content (names, plan text) is written into it; a council whose policy allows names turns it off.
+DIGEST_IDENTIFIERS_ONLY = envbool("DIGEST_IDENTIFIERS_ONLY", "True")
+# The function that sends one digest: (person, subject, text, html). A GOV.UK Notify sender would go here.
+DIGEST_SENDER = os.environ.get("DIGEST_SENDER", "compliance.digest.send_email")
 
 LOGGING = {
     "version": 1,

@@ -57,14 +57,13 @@ def test_each_manager_gets_a_digest_of_new_and_long_open_flags_once_a_day(team_c
     assert Digest.objects.get(manager=team_manager).new_flags > 0
 
 
-def test_the_next_digest_lists_as_new_only_flags_raised_since(team_children, team_manager):
+def test_the_next_digest_with_nothing_new_is_not_sent(team_children, team_manager):
+    # Issue 25: nothing is sent when nothing is new (it used to send a "0 new flags" email of long-open counts).
     run(TODAY)
     digest.send_all(today=TODAY, now=at(TODAY, 12))
     mail.outbox.clear()
     digest.send_all(today=D(2026, 11, 24), now=at(D(2026, 11, 24), 12))
-    (email,) = [m for m in mail.outbox if m.to == [team_manager.email]]
-    assert email.subject.startswith("Oversight: 0 new flags")
-    assert "New flags" not in email.body and "CHRON-MISSING: 2" in email.body
+    assert [m for m in mail.outbox if m.to == [team_manager.email]] == []
 
 
 def test_the_sweep_command_prints_raised_resolved_and_open_per_rule(team_children):
