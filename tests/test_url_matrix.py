@@ -216,6 +216,7 @@ ORGANISATION = {
     "organisation:teams": Entry(lambda w: [], only(200, "administrator")),
     "organisation:team_add": Entry(lambda w: [], only(200, "administrator")),
     "organisation:team_change": Entry(lambda w: [w["team"].pk], only(200, "administrator")),
+    "organisation:digest_frequency": Entry(lambda w: [], every(200)),
 }
 
 MATRIX = CORE | ORGANISATION | TRACEABILITY | SUPERVISION | AUDITS | RETURNS | COMPLIANCE | DASHBOARDS | DRAFTS
@@ -235,6 +236,7 @@ NOT_LOGGED = {
     "organisation:staff": "staff accounts: no child's record",
     "organisation:staff_add": FORM_OR_ACTION,
     "organisation:staff_change": FORM_OR_ACTION,
+    "organisation:digest_frequency": "the user's own digest setting: no record",
     "organisation:teams": LIST,
     "organisation:team_add": FORM_OR_ACTION,
     "organisation:team_change": FORM_OR_ACTION,
