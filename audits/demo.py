@@ -28,6 +28,7 @@ from .models import (
 AUDITED_TEAMS = 6  # enough for findings across both demo services, whatever the demo's size
 GRADES = [(Grade.OUTSTANDING, 1), (Grade.GOOD, 4), (Grade.REQUIRES_IMPROVEMENT, 3), (Grade.INADEQUATE, 1)]
 MET_CHANCE = {Grade.OUTSTANDING: 0.97, Grade.GOOD: 0.88, Grade.REQUIRES_IMPROVEMENT: 0.7, Grade.INADEQUATE: 0.45}
+NO_ACTION_REASON = "Agreed with the practitioner at the audit; it is put right with the actions above."
 NOT_MET = {  # item code: (the auditor's comment, the corrective action)
     "contact_summary": (
         "Address and school out of date on the summary.",
@@ -180,10 +181,13 @@ def _audit(child, auditor, audited_on, rng, today, respond=True):
             comment = NOT_MET[item.code][0]
             answers.append(AuditAnswer(audit=audit, item=item.code, answer=Answer.NOT_MET, comment=comment))
             not_met.append(item.code)
+    for answer in answers:  # the first three items not met get an action each; the rest a reason (the gate)
+        if answer.item in not_met[3:]:
+            answer.no_action_reason = NO_ACTION_REASON
     AuditAnswer.objects.bulk_create(answers)
     owner = child.worker or audit.auditor
     for code in not_met[:3]:
-        _action(audit, NOT_MET[code][1], owner, rng, today)
+        _action(audit, code, NOT_MET[code][1], owner, rng, today)
     if "plan_and_review" in not_met and child.reviewing_officer and rng.random() < 0.7:
         audit.reviewing_officer_told = child.reviewing_officer
         audit.reviewing_officer_told_on = min(today, audited_on + timedelta(days=1))
@@ -195,9 +199,9 @@ def _audit(child, auditor, audited_on, rng, today, respond=True):
     return audit
 
 
-def _action(audit, description, owner, rng, today):
+def _action(audit, item, description, owner, rng, today):
     due_on = audit.audited_on + timedelta(days=rng.randint(10, 28))
-    action = CorrectiveAction(audit=audit, description=description, owner=owner, due_on=due_on)
+    action = CorrectiveAction(audit=audit, item=item, description=description, owner=owner, due_on=due_on)
     if due_on < today and rng.random() < 0.6:  # the rest of the past-due ones are overdue
         action.done_on = min(today, due_on + timedelta(days=rng.randint(-7, 4)))
         if rng.random() < 0.7:

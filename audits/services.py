@@ -6,7 +6,7 @@ from organisation import writes
 from organisation.models import StandardChange
 from organisation.notifications import notify
 
-from .models import AuditAnswer, AuditProgramme, AuditStatus, CaseFileAudit, ManagerPracticeReview, ReviewAnswer
+from .models import Answer, AuditAnswer, AuditProgramme, AuditStatus, CaseFileAudit, ManagerPracticeReview, ReviewAnswer
 
 PROGRAMME_CODE = "AUDIT-PROGRAMME"
 
@@ -18,17 +18,26 @@ def _lock_draft(model, obj):
 
 
 @transaction.atomic
-def save_audit(*, audit, answers, complete, today):
-    """Save an audit and its checklist answers {item code: (answer, comment)}.
+def save_audit(*, audit, answers, complete, today, reasons=None):
+    """Save an audit and its checklist answers {item code: (answer, comment)}, with {item code: reason no
+    corrective action is needed}.
 
     1. Refuse if the audit was completed meanwhile.
-    2. Completing dates the audit `today` and takes the child's current team and worker.
+    2. Completing needs every item answered, and each not met followed up (an action or a reason); it dates
+       the audit `today` and takes the child's current team and worker.
     3. Validate and save the audit, then each answer.
     """
+    reasons = reasons or {}
     _lock_draft(CaseFileAudit, audit)
     if complete:
         if not all(answer for answer, _ in answers.values()):
             raise ValidationError("Answer every checklist item to complete the audit.")
+        unfollowed = audit.items_without_follow_up(answers, reasons)
+        if unfollowed:
+            raise ValidationError(
+                "Add a corrective action, or the reason none is needed, for each item not met: "
+                + "; ".join(item.label for item in unfollowed) + "."
+            )
         audit.status = AuditStatus.COMPLETED
         audit.audited_on = today
         audit.team_id, audit.practitioner_id = audit.child.team_id, audit.child.worker_id
@@ -38,6 +47,7 @@ def save_audit(*, audit, answers, complete, today):
     for code, (answer, comment) in answers.items():
         row = existing.get(code) or AuditAnswer(audit=audit, item=code)
         row.answer, row.comment = answer, comment
+        row.no_action_reason = reasons.get(code, "").strip() if answer == Answer.NOT_MET else ""
         row.full_clean()
         row.save()
     return audit

@@ -25,6 +25,22 @@ K5_ITEMS = [
     ("affirmed_smart", "The plan is SMART"),
     ("affirmed_holistic", "The assessment of need is holistic"),
 ]
+# Asked only of plans: an assessment has no plan to be SMART.
+PLAN_ONLY = {"affirmed_smart"}
+# A pathway plan is made with a care leaver, who has a personal adviser: the same items in their words.
+PATHWAY_LABELS = {
+    "affirmed_identity": "The young person's identity, ethnicity and culture are reflected",
+    "affirmed_seen_and_heard": "The young person has been seen, spoken to and listened to",
+    "affirmed_understanding": "The young person knows and understands why they have a personal adviser",
+    "affirmed_lived_experience": "The young person's lived experience is evidenced",
+}
+
+
+def k5_items(kind):
+    """The K 5 items affirmed for this kind of assessment or plan, as (field, what is affirmed)."""
+    is_plan = kind in Assessment.PLAN_KINDS
+    labels = PATHWAY_LABELS if kind == Assessment.Kind.PATHWAY_PLAN else {}
+    return [(field, labels.get(field, label)) for field, label in K5_ITEMS if is_plan or field not in PLAN_ONLY]
 
 
 class AlreadyDecided(Exception):
@@ -61,7 +77,7 @@ def check_decision(*, version, manager, grade, affirmations, life_story_not_rele
     if not feedback.strip():
         errors["feedback"] = "Enter your rationale and feedback for the author"
     if Grade.signs_off(grade):
-        for field, label in K5_ITEMS:
+        for field, label in k5_items(version.assessment.kind):
             if field == "affirmed_life_story":
                 if not affirmations.get(field) and not life_story_not_relevant_reason.strip():
                     errors[field] = "Affirm life-story work, or give the reason it is not relevant"
@@ -93,8 +109,9 @@ def decide(*, version, manager, grade, affirmations, life_story_not_relevant_rea
     version.status, version.grade, version.feedback = outcome, grade, feedback
     version.decided_by, version.decided_at = manager, now
     version.life_story_not_relevant_reason = life_story_not_relevant_reason
+    asked = {field for field, _ in k5_items(version.assessment.kind)}
     for field, _ in K5_ITEMS:
-        setattr(version, field, bool(affirmations.get(field)))
+        setattr(version, field, field in asked and bool(affirmations.get(field)))
     writes.save(version, by=manager)
     assessment = version.assessment
     verb = "Signed off" if outcome == Status.SIGNED_OFF else "Returned to the author"

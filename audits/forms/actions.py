@@ -14,15 +14,17 @@ class CorrectiveActionForm(GdsFormMixin, forms.ModelForm):
 
     class Meta:
         model = CorrectiveAction
-        fields = ["description", "owner", "due_on"]
+        fields = ["item", "description", "owner", "due_on"]
         widgets = {"description": textarea(3)}
         field_classes = {"owner": StaffChoiceField}
         help_texts = {"description": "What must change on the record, agreed with the practitioner (W 4)."}
 
-    def __init__(self, *args, owners, today, **kwargs):
+    def __init__(self, *args, owners, today, items, **kwargs):
         super().__init__(*args, **kwargs)
         self.today = today
         self.fields["owner"].queryset = owners
+        # The audit's items not met; an action may also stand alone.
+        self.fields["item"].choices = [("", "Not one item"), *((item.code, item.label) for item in items)]
 
     def clean_due_on(self):
         due_on = self.cleaned_data["due_on"]

@@ -50,8 +50,17 @@ class AuditForm(EditConflictMixin, GdsFormMixin, forms.ModelForm):
                 widget=textarea(2),
                 initial=saved.comment if saved else "",
             )
+            self.fields[f"reason_{item.code}"] = forms.CharField(
+                label=f'If not met, why no corrective action is needed<span class="govuk-visually-hidden"> for '
+                      f'{item.label}</span>',
+                help_text="Leave empty if you add a corrective action for this item (save as a draft, then add "
+                          "it from the audit's page).",
+                required=False,
+                widget=textarea(2),
+                initial=saved.no_action_reason if saved else "",
+            )
             rows.append(self._row(item))
-        self.order_fields([name for name in self.fields if name.startswith(("answer_", "comment_"))])
+        self.order_fields([name for name in self.fields if name.startswith(("answer_", "comment_", "reason_"))])
         self.helper.layout = Layout(
             *rows,
             HTML('<h2 class="govuk-heading-l">Overall judgement</h2>'),
@@ -72,6 +81,7 @@ class AuditForm(EditConflictMixin, GdsFormMixin, forms.ModelForm):
                 Div(
                     Field.radios(f"answer_{item.code}", legend_size=Size.MEDIUM, legend_tag="h2", small=True),
                     Field.textarea(f"comment_{item.code}", rows=2),
+                    Field.textarea(f"reason_{item.code}", rows=2),
                     css_class="govuk-grid-column-one-half",
                 ),
                 Div(_evidence(item.code), css_class="govuk-grid-column-one-half"),
@@ -90,9 +100,20 @@ class AuditForm(EditConflictMixin, GdsFormMixin, forms.ModelForm):
                 self.add_error(f"answer_{item.code}", f"Answer “{item.label}”: met, not met or not applicable.")
             elif answer == Answer.NOT_MET and not cleaned.get(f"comment_{item.code}", "").strip():
                 self.add_error(f"comment_{item.code}", f"Say what is missing for “{item.label}”.")
+        # Each item not met is followed up: a corrective action for it, or the reason none is needed.
+        answers = {item.code: (cleaned.get(f"answer_{item.code}"), "") for item in checklist.ITEMS}
+        for item in self.instance.items_without_follow_up(answers, self.reasons()):
+            self.add_error(
+                f"reason_{item.code}",
+                f"“{item.label}” is not met: add a corrective action for it, or say why none is needed.",
+            )
         if not cleaned.get("grade"):
             self.add_error("grade", "Choose an overall grade to complete the audit.")
         return cleaned
+
+    def reasons(self):
+        """{item code: reason no corrective action is needed} as entered."""
+        return {item.code: self.cleaned_data.get(f"reason_{item.code}", "").strip() for item in checklist.ITEMS}
 
     def answers(self):
         """{item code: (answer, comment)} as entered."""

@@ -116,6 +116,18 @@ class CaseFileAudit(models.Model):
         codes = {a.item for a in self.answers.all() if a.answer == Answer.NOT_MET}
         return [item for item in checklist.ITEMS if item.code in codes]
 
+    def items_without_follow_up(self, answers, reasons):
+        """The items answered "not met" with neither a corrective action nor a reason none is needed.
+
+        `answers` is {item code: (answer, comment)} as entered, `reasons` {item code: reason}.
+        """
+        corrected = set(self.actions.values_list("item", flat=True)) if self.pk else set()
+        return [
+            item for item in checklist.ITEMS
+            if answers.get(item.code, ("", ""))[0] == Answer.NOT_MET
+            and item.code not in corrected and not reasons.get(item.code, "").strip()
+        ]
+
     def needs_reviewing_officer_told(self):
         """Late or missing plans or review minutes found, and nobody recorded telling the IRO or CP chair."""
         return self.reviewing_officer_told_id is None and any(
@@ -130,6 +142,8 @@ class AuditAnswer(models.Model):
     item = models.CharField(max_length=40, choices=checklist.CHOICES)
     answer = models.CharField(max_length=20, choices=Answer.choices, blank=True)
     comment = models.TextField(blank=True)
+    # Where an item is not met and needs no corrective action, the auditor says why (or the audit stays open).
+    no_action_reason = models.TextField("reason no corrective action is needed", blank=True)
 
     history = HistoricalRecords()
 
@@ -156,6 +170,10 @@ class CorrectiveActionQuerySet(models.QuerySet):
 
 class CorrectiveAction(models.Model):
     audit = models.ForeignKey(CaseFileAudit, on_delete=models.CASCADE, related_name="actions")
+    item = models.CharField(
+        "checklist item it corrects", max_length=40, choices=checklist.CHOICES, blank=True,
+        help_text="An item not met is followed up by an action for it, or a reason none is needed.",
+    )
     description = models.TextField("what needs to be done")
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="corrective_actions")
     due_on = models.DateField("due by")

@@ -18,7 +18,7 @@ def add_action(request, pk):
     )
     form = CorrectiveActionForm(
         request.POST or None, owners=action_owners(audit), today=timezone.localdate(),
-        initial={"owner": audit.practitioner_id},
+        items=audit.not_met_items(), initial={"owner": audit.practitioner_id},
     )
     if request.method == "POST" and form.is_valid():
         services.add_action(audit=audit, action=form.instance, by=request.user)

@@ -85,7 +85,8 @@ def _audit_form(request, audit, today, answers):
     if request.method == "POST" and form.is_valid():
         try:
             saved = form.save_if_current(lambda: services.save_audit(
-                audit=form.instance, answers=form.answers(), complete=completing, today=today
+                audit=form.instance, answers=form.answers(), complete=completing, today=today,
+                reasons=form.reasons(),
             ))
         except ValidationError as error:
             form.add_error(None, error)

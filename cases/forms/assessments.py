@@ -2,7 +2,7 @@
 from django import forms
 
 from ..models import Assessment, AssessmentVersion, Grade, PlanAction
-from ..sign_off import K5_ITEMS
+from ..sign_off import k5_items
 from .base import DateInput, EditConflictMixin, GdsForm
 
 
@@ -65,11 +65,12 @@ class SignOffForm(GdsForm, forms.Form):
         required=False,  # checked by decide(), so its message matches the other rules
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, kind, **kwargs):
         super().__init__(*args, **kwargs)
-        checklist = {field: forms.BooleanField(label=label, required=False) for field, label in K5_ITEMS}
+        self.items = k5_items(kind)
+        checklist = {field: forms.BooleanField(label=label, required=False) for field, label in self.items}
         # The checklist comes first, in K 5 order.
         self.fields = {**checklist, **self.fields}
 
     def affirmations(self):
-        return {field: self.cleaned_data.get(field, False) for field, _ in K5_ITEMS}
+        return {field: self.cleaned_data.get(field, False) for field, _ in self.items}

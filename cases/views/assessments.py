@@ -133,7 +133,7 @@ def review(request, pk):
     if version.status != version.Status.SUBMITTED:
         messages.error(request, _already_decided_message(version))
         return redirect(assessment)
-    form = SignOffForm(request.POST or None)
+    form = SignOffForm(request.POST or None, kind=assessment.kind)
     if request.method == "POST" and form.is_valid():
         try:
             decided = sign_off.decide(

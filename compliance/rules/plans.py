@@ -15,6 +15,7 @@ PLAN_FOR = {
     Category.CHILD_IN_NEED: Assessment.Kind.CIN_PLAN,
     Category.CHILD_PROTECTION: Assessment.Kind.CP_PLAN,
     Category.LOOKED_AFTER: Assessment.Kind.CARE_PLAN,
+    Category.CARE_LEAVER: Assessment.Kind.PATHWAY_PLAN,
 }
 
 

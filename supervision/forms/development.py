@@ -1,6 +1,7 @@
 from django import forms
 
 from cases.forms.dates import DateInputField
+from organisation import standards
 from organisation.models import StaffMember
 from supervision.frequency import frequency
 from supervision.models import Appraisal, Observation, SupervisionContract
@@ -92,3 +93,18 @@ class AppraisalForm(GdsFormMixin, forms.ModelForm):
         model = Appraisal
         fields = ["held_on", "achievements", "goals", "development_needs"]
         widgets = {name: textarea(5) for name in ["achievements", "goals", "development_needs"]}
+
+    def __init__(self, *args, staff, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.staff, self.observation = staff, None
+
+    def clean_held_on(self):
+        # OBSERVATION is a gate: the appraisal draws on an observation in the months before it (W 5.2).
+        held_on = self.cleaned_data["held_on"]
+        self.observation = self.staff.observations.drawn_on_by(held_on)
+        if self.observation is None:
+            months = standards.figure("OBSERVATION", "months")
+            raise forms.ValidationError(
+                f"Record an observation of practice first: none in the {months} months before {held_on:%-d %B %Y}"
+            )
+        return held_on

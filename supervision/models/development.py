@@ -12,6 +12,11 @@ class ObservationQuerySet(models.QuerySet):
     def visible_to(self, user):
         return self.filter(personal_file_filter(user, prefix="practitioner__"))
 
+    def drawn_on_by(self, day):
+        """The observation an appraisal held on `day` draws on: the latest on or before it, if it still counts."""
+        latest = self.filter(observed_on__lte=day).order_by("-observed_on", "-pk").first()
+        return latest if latest is not None and latest.counts_on(day) else None
+
 
 class Observation(models.Model):
     class Setting(models.TextChoices):
@@ -50,6 +55,11 @@ class Observation(models.Model):
 
     def is_current(self, today):
         return self.observed_on >= self.window_start(today)
+
+    def counts_on(self, day):
+        # Months added to the observation, clamped at month ends, as the OBSERVATION rule reckons it.
+        lasts_until = self.observed_on + relativedelta(months=standards.figure("OBSERVATION", "months"))
+        return self.observed_on <= day <= lasts_until
 
 
 class AppraisalQuerySet(models.QuerySet):

@@ -81,10 +81,10 @@ def observation_new(request, staff_pk):
 def appraisal_new(request, staff_pk):
     member, today = _managed(request, staff_pk), timezone.localdate()
     latest = member.observations.select_related("observer").first()
-    form = AppraisalForm(request.POST or None, initial={"held_on": today})
+    form = AppraisalForm(request.POST or None, staff=member, initial={"held_on": today})
     if form.is_valid():
         appraisal = form.save(commit=False)
-        appraisal.staff, appraisal.appraiser, appraisal.observation = member, request.user, latest
+        appraisal.staff, appraisal.appraiser, appraisal.observation = member, request.user, form.observation
         appraisal.save()
         messages.success(request, "The appraisal is recorded.")
         return redirect("supervision:staff", member.pk)

@@ -52,7 +52,8 @@ def test_a_draft_is_saved_and_resumed_rather_than_duplicated(client, team_manage
 def test_completing_the_audit_records_every_answer_and_the_grade(client, team_manager, child):
     client.force_login(team_manager)
     data = answers(complete="", grade="requires_improvement", strengths="Child's voice is clear.",
-                   answer_quarterly_summary=Answer.NOT_MET, comment_quarterly_summary="None since October.")
+                   answer_quarterly_summary=Answer.NOT_MET, comment_quarterly_summary="None since October.",
+                   reason_quarterly_summary="The worker is writing it this week.")
     response = client.post(reverse("audits:start", args=[child.pk]), data)
     audit = CaseFileAudit.objects.get()
     assert response.url == audit.get_absolute_url()
@@ -197,3 +198,50 @@ def test_the_audit_list_runs_a_bounded_number_of_queries(
     # 12, the manager's visible team ids (scoping) and the header's unread-notification count
     with django_assert_max_num_queries(14):
         assert client.get(reverse("audits:list")).status_code == 200
+
+
+def test_an_audit_is_not_completed_while_an_item_not_met_has_no_follow_up(client, team_manager, child):
+    client.force_login(team_manager)
+    data = answers(complete="", grade="requires_improvement", answer_chronology=Answer.NOT_MET,
+                   comment_chronology="Stops in January.", answer_quarterly_summary=Answer.NOT_MET,
+                   comment_quarterly_summary="None since October.", reason_quarterly_summary="  ")
+    response = client.post(reverse("audits:start", args=[child.pk]), data)
+    content = response.content.decode()
+    assert response.status_code == 200 and "<title>Error: " in content and "govuk-error-summary" in content
+    for label in ("Chronology", "Quarterly summary"):
+        item = next(item for item in checklist.ITEMS if item.label.startswith(label))
+        assert f"“{item.label}” is not met: add a corrective action for it, or say why none is needed." in content
+    assert not CaseFileAudit.objects.exists()
+
+
+def test_an_item_not_met_is_followed_up_by_an_action_for_it_or_a_reason(client, team_manager, social_worker, child):
+    client.force_login(team_manager)
+    start = reverse("audits:start", args=[child.pk])
+    client.post(start, answers(save="", answer_chronology=Answer.NOT_MET, comment_chronology="Stops in January.",
+                               answer_photo=Answer.NOT_MET, comment_photo="None on file."))
+    audit = CaseFileAudit.objects.get()
+    client.post(reverse("audits:add_action", args=[audit.pk]), {
+        "item": "chronology", "description": "Bring the chronology up to date.", "owner": social_worker.pk,
+        "due_on_0": 20, "due_on_1": 3, "due_on_2": 2026,
+    })
+    assert CorrectiveAction.objects.get().item == "chronology"
+    edit = reverse("audits:edit", args=[audit.pk])
+    complete = answers(complete="", grade="good", answer_chronology=Answer.NOT_MET,
+                       comment_chronology="Stops in January.", answer_photo=Answer.NOT_MET, comment_photo="None.")
+    content = client.post(edit, complete).content.decode()
+    assert "“Recent photo (looked-after children)” is not met" in content
+    assert "“Chronology" not in content.split("govuk-error-summary__list")[1].split("</ul>")[0]
+    client.post(edit, {**complete, "reason_photo": "Not looked after: the row was answered in error."})
+    audit.refresh_from_db()
+    assert audit.status == AuditStatus.COMPLETED
+    assert audit.answers.get(item="photo").no_action_reason.startswith("Not looked after")
+    assert "No corrective action needed: Not looked after" in client.get(audit.get_absolute_url()).content.decode()
+
+
+def test_the_action_form_offers_the_audits_items_not_met(client, team_manager, child):
+    audit = CaseFileAuditFactory(child=child, auditor=team_manager)
+    audit.answers.create(item="chronology", answer=Answer.NOT_MET, comment="Gap.")
+    audit.answers.create(item="photo", answer=Answer.MET)
+    client.force_login(team_manager)
+    form = client.get(reverse("audits:add_action", args=[audit.pk])).context["form"]
+    assert [code for code, _ in form.fields["item"].choices] == ["", "chronology"]

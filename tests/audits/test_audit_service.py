@@ -11,7 +11,7 @@ from audits.services import PROGRAMME_CODE, save_audit, update_programme
 from cases.models import Grade
 from cases.services import allocate
 from organisation.models import StandardChange
-from tests.factories import CaseFileAuditFactory
+from tests.factories import CaseFileAuditFactory, CorrectiveActionFactory
 
 TODAY = datetime.date(2026, 3, 10)
 
@@ -80,6 +80,30 @@ def test_a_completed_audit_cannot_be_saved_again(child, team_manager):
     with pytest.raises(ValidationError):
         save_audit(audit=stale, answers=all_met(), complete=False, today=TODAY)
     assert not audit.answers.exists()
+
+
+def test_completing_with_an_item_not_met_needs_an_action_for_it_or_a_reason(child, team_manager, social_worker):
+    audit = save_audit(audit=new_audit(child, team_manager), answers={}, complete=False, today=TODAY)
+    audit.grade = Grade.REQUIRES_IMPROVEMENT
+    not_met = all_met(chronology=(Answer.NOT_MET, "Gap."), photo=(Answer.NOT_MET, "None."))
+    with pytest.raises(ValidationError) as error:
+        save_audit(audit=audit, answers=not_met, complete=True, today=TODAY, reasons={"photo": " "})
+    assert "Chronology" in error.value.messages[0] and "photo" in error.value.messages[0]
+    CorrectiveActionFactory(audit=audit, owner=social_worker, item="photo")
+    CorrectiveActionFactory(audit=audit, owner=social_worker)  # an action for no one item follows none up
+    with pytest.raises(ValidationError) as error:
+        save_audit(audit=audit, answers=not_met, complete=True, today=TODAY)
+    assert "Chronology" in error.value.messages[0] and "photo" not in error.value.messages[0]
+    assert CaseFileAudit.objects.get(pk=audit.pk).status == AuditStatus.DRAFT
+    save_audit(audit=audit, answers=not_met, complete=True, today=TODAY, reasons={"chronology": "Fixed today."})
+    assert audit.status == AuditStatus.COMPLETED
+    assert AuditAnswer.objects.get(audit=audit, item="chronology").no_action_reason == "Fixed today."
+
+
+def test_a_reason_is_kept_only_for_an_item_not_met(child, team_manager):
+    audit = save_audit(audit=new_audit(child, team_manager), answers=all_met(), complete=False, today=TODAY,
+                       reasons={"chronology": "Not needed."})
+    assert AuditAnswer.objects.get(audit=audit, item="chronology").no_action_reason == ""
 
 
 def test_the_database_refuses_a_completed_audit_without_a_grade(child, team_manager):

@@ -71,3 +71,13 @@ def test_it_is_deterministic(db):
     ManagerPracticeReview.objects.all().delete()
     seeded()
     assert snapshot() == first
+
+
+def test_every_demo_audit_follows_up_each_item_not_met(db):
+    seeded()
+    completed = CaseFileAudit.objects.completed().prefetch_related("answers")
+    assert any(audit.not_met_items() for audit in completed)
+    for audit in completed:
+        answers = {a.item: (a.answer, a.comment) for a in audit.answers.all()}
+        reasons = {a.item: a.no_action_reason for a in audit.answers.all()}
+        assert audit.items_without_follow_up(answers, reasons) == [], audit

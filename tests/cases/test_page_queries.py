@@ -4,12 +4,14 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from audits.models import AuditStatus
 from cases import sign_off, timeline
 from organisation.models import Role
 from tests.factories import (
     AllocationFactory,
     AssessmentVersionFactory,
     CaseDiscussionFactory,
+    CaseFileAuditFactory,
     CaseNoteFactory,
     ChildFactory,
     ChronologyEntryFactory,
@@ -72,12 +74,13 @@ def test_the_childs_record_runs_the_same_few_queries_however_long_the_record(
             session = SupervisionSessionFactory(supervisee=social_worker, date=on)
             filed_at = datetime.datetime.combine(on + 3 * DAY, datetime.time(12), datetime.UTC)
             CaseDiscussionFactory(session=session, child=child, filed_at=filed_at)
+            CaseFileAuditFactory(child=child, status=AuditStatus.COMPLETED, grade="good", audited_on=on)
 
     # Session, user, child, the assessments and their versions, the timeline (one query per source, and the
-    # case discussions' actions), oversight at a glance (and the last filed case discussion and completed audit),
-    # the header's team, flag count and unread notification count, the access log INSERT, the session save, and
-    # their transactions.
-    same_queries_at_any_size(social_worker, reverse("child", args=[child.pk]), record, bound=25)
+    # case discussions' actions and the audits' answers), oversight at a glance (and the last filed case
+    # discussion and completed audit), the header's team, flag count and unread notification count, the access
+    # log INSERT, the session save, and their transactions.
+    same_queries_at_any_size(social_worker, reverse("child", args=[child.pk]), record, bound=27)
     assert timeline.PAGE_SIZE < len(timeline.for_child(child, social_worker))  # the page showed only the newest
 
 

@@ -7,7 +7,7 @@ from django.db import connection
 from django.utils import timezone
 
 from cases import sign_off
-from cases.models import AssessmentVersion, Grade, ManagementDecision
+from cases.models import Assessment, AssessmentVersion, Grade, ManagementDecision
 from tests.factories import AssessmentVersionFactory, PlanActionFactory, StaffFactory
 
 Status = AssessmentVersion.Status
@@ -18,6 +18,12 @@ ALL_AFFIRMED = {field: True for field, _ in sign_off.K5_ITEMS}
 def submitted(child, social_worker):
     version = AssessmentVersionFactory(assessment__child=child)
     return sign_off.submit(version=version, author=social_worker)
+
+
+def submitted_of(kind, child, author):
+    version = AssessmentVersionFactory(assessment__child=child, assessment__kind=kind)
+    PlanActionFactory(version=version)
+    return sign_off.submit(version=version, author=author)
 
 
 def decide(version, manager, grade=Grade.GOOD, affirmations=ALL_AFFIRMED, **kwargs):
@@ -53,7 +59,9 @@ def test_a_lower_grade_returns_the_version_and_keeps_the_grade(submitted, team_m
 
 
 @pytest.mark.parametrize("missing", [field for field, _ in sign_off.K5_ITEMS if field != "affirmed_life_story"])
-def test_sign_off_is_refused_when_a_k5_item_is_not_affirmed(submitted, team_manager, missing):
+def test_sign_off_is_refused_when_a_k5_item_is_not_affirmed(child, social_worker, team_manager, missing):
+    # SMART is asked only of plans: a plan is refused without any of the items.
+    submitted = submitted_of(Assessment.Kind.CIN_PLAN, child, social_worker)
     with pytest.raises(ValidationError) as error:
         decide(submitted, team_manager, affirmations={**ALL_AFFIRMED, missing: False})
     assert missing in error.value.message_dict
@@ -211,3 +219,46 @@ def test_two_managers_deciding_at_once_leave_exactly_one_decision(child, social_
     version.refresh_from_db()
     assert (version.status, version.decided_by) == (Status.SIGNED_OFF, team_manager)
     assert ManagementDecision.objects.filter(child=child).count() == 1
+
+
+@pytest.mark.parametrize("missing", [field for field, _ in sign_off.K5_ITEMS if field not in
+                                     ("affirmed_life_story", "affirmed_smart")])
+def test_an_assessment_is_refused_without_each_k5_item_but_smart(submitted, team_manager, missing):
+    with pytest.raises(ValidationError) as error:
+        decide(submitted, team_manager, affirmations={**ALL_AFFIRMED, missing: False})
+    assert missing in error.value.message_dict
+
+
+@pytest.mark.parametrize("kind", [Assessment.Kind.CHILD_AND_FAMILY, Assessment.Kind.SECTION_47])
+def test_the_plan_is_smart_is_not_asked_of_an_assessment(child, social_worker, team_manager, kind):
+    submitted = sign_off.submit(
+        version=AssessmentVersionFactory(assessment__child=child, assessment__kind=kind), author=social_worker
+    )
+    assert "affirmed_smart" not in dict(sign_off.k5_items(kind))
+    version = decide(submitted, team_manager, affirmations={**ALL_AFFIRMED, "affirmed_smart": False})
+    assert version.status == Status.SIGNED_OFF
+    assert version.affirmed_smart is False  # not affirmed, because not asked
+
+
+@pytest.mark.parametrize("kind", Assessment.PLAN_KINDS)
+def test_the_plan_is_smart_is_asked_of_every_plan(child, social_worker, team_manager, kind):
+    submitted = submitted_of(kind, child, social_worker)
+    with pytest.raises(ValidationError) as error:
+        decide(submitted, team_manager, affirmations={**ALL_AFFIRMED, "affirmed_smart": False})
+    assert error.value.message_dict["affirmed_smart"] == ["Affirm: the plan is smart"]
+    assert decide(submitted, team_manager).affirmed_smart is True
+
+
+def test_a_pathway_plan_is_affirmed_in_a_care_leavers_words(child, social_worker, team_manager):
+    items = dict(sign_off.k5_items(Assessment.Kind.PATHWAY_PLAN))
+    assert set(items) == {field for field, _ in sign_off.K5_ITEMS}
+    assert items["affirmed_understanding"] == (
+        "The young person knows and understands why they have a personal adviser"
+    )
+    assert not any("child" in label.lower() for label in items.values())
+    submitted = submitted_of(Assessment.Kind.PATHWAY_PLAN, child, social_worker)
+    with pytest.raises(ValidationError) as error:
+        decide(submitted, team_manager, affirmations={**ALL_AFFIRMED, "affirmed_understanding": False})
+    assert error.value.message_dict["affirmed_understanding"] == [
+        "Affirm: the young person knows and understands why they have a personal adviser"
+    ]

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from cases import sign_off
 from cases.models import AssessmentVersion, ManagementDecision
-from tests.factories import AssessmentVersionFactory, ChildFactory
+from tests.factories import AssessmentVersionFactory, ChildFactory, PlanActionFactory
 
 Status = AssessmentVersion.Status
 CHECKLIST = {field: "on" for field, _ in sign_off.K5_ITEMS}
@@ -66,7 +66,11 @@ def test_the_review_page_shows_the_document_beside_the_checklist(client, team_ma
     assert 'name="grade"' in content
 
 
-def test_sign_off_with_a_checklist_item_missing_is_refused_clearly(client, team_manager, submitted):
+def test_sign_off_with_a_checklist_item_missing_is_refused_clearly(client, team_manager, social_worker, child):
+    # SMART is asked of plans (an assessment is not asked it: see below).
+    version = AssessmentVersionFactory(assessment__child=child, assessment__kind="cin_plan")
+    PlanActionFactory(version=version)
+    submitted = sign_off.submit(version=version, author=social_worker)
     client.force_login(team_manager)
     data = {**CHECKLIST, "grade": "good", "feedback": "Good work"}
     del data["affirmed_smart"]
@@ -77,6 +81,27 @@ def test_sign_off_with_a_checklist_item_missing_is_refused_clearly(client, team_
     assert "Affirm: the plan is smart" in content
     submitted.refresh_from_db()
     assert submitted.status == Status.SUBMITTED
+
+
+def test_an_assessment_is_signed_off_without_being_asked_whether_a_plan_is_smart(client, team_manager, submitted):
+    client.force_login(team_manager)
+    content = client.get(reverse("review", args=[submitted.assessment_id])).content.decode()
+    assert "The plan is SMART" not in content and "The assessment of need is holistic" in content
+    data = {**CHECKLIST, "grade": "good", "feedback": "Good work"}
+    del data["affirmed_smart"]
+    client.post(reverse("review", args=[submitted.assessment_id]), data)
+    submitted.refresh_from_db()
+    assert submitted.status == Status.SIGNED_OFF
+
+
+def test_a_pathway_plan_is_reviewed_in_a_care_leavers_words(client, team_manager, social_worker, child):
+    version = AssessmentVersionFactory(assessment__child=child, assessment__kind="pathway_plan")
+    PlanActionFactory(version=version)
+    sign_off.submit(version=version, author=social_worker)
+    client.force_login(team_manager)
+    content = client.get(reverse("review", args=[version.assessment_id])).content.decode()
+    assert "The young person knows and understands why they have a personal adviser" in content
+    assert "The plan is SMART" in content
 
 
 def test_returning_requires_improvement_keeps_the_grade_and_the_author_sees_feedback(

@@ -57,6 +57,34 @@ def test_plan_missing_does_not_apply_to_early_help(db):
     assert child.pk not in breaches("PLAN-MISSING", D(2026, 11, 23))
 
 
+@pytest.fixture
+def care_leaver(db):
+    return ChildFactory(category=Category.CARE_LEAVER, opened_on=D(2026, 1, 5))  # 20 working days: 2 February
+
+
+@pytest.mark.parametrize("today, breached", [(D(2026, 2, 1), False), (D(2026, 2, 2), False), (D(2026, 2, 3), True)])
+def test_plan_missing_flags_a_care_leaver_without_a_pathway_plan_after_20_working_days(care_leaver, today, breached):
+    assert (care_leaver.pk in breaches("PLAN-MISSING", today)) is breached
+
+
+def test_plan_missing_wants_a_signed_off_pathway_plan_for_a_care_leaver(care_leaver):
+    care_plan = AssessmentFactory(child=care_leaver, kind=Assessment.Kind.CARE_PLAN)
+    AssessmentVersionFactory(assessment=care_plan, status=Status.SIGNED_OFF, submitted_at=at(D(2026, 1, 20)))
+    assert breaches("PLAN-MISSING", D(2026, 3, 2))[care_leaver.pk] == D(2026, 2, 2)  # the care plan has ended
+    pathway = AssessmentFactory(child=care_leaver, kind=Assessment.Kind.PATHWAY_PLAN)
+    AssessmentVersionFactory(assessment=pathway, status=Status.SUBMITTED, submitted_at=at(D(2026, 1, 20)))
+    assert care_leaver.pk in breaches("PLAN-MISSING", D(2026, 3, 2))  # submitted is not signed
+    AssessmentVersionFactory(assessment=pathway, number=2, status=Status.SIGNED_OFF, submitted_at=at(D(2026, 2, 20)))
+    assert care_leaver.pk not in breaches("PLAN-MISSING", D(2026, 3, 2))
+
+
+def test_a_pathway_plan_does_not_count_for_a_looked_after_child(db):
+    child = ChildFactory(category=Category.LOOKED_AFTER, opened_on=D(2026, 1, 5))
+    pathway = AssessmentFactory(child=child, kind=Assessment.Kind.PATHWAY_PLAN)
+    AssessmentVersionFactory(assessment=pathway, status=Status.SIGNED_OFF, submitted_at=at(D(2026, 1, 20)))
+    assert child.pk in breaches("PLAN-MISSING", D(2026, 3, 2))
+
+
 def visit(child, on, **fields):
     return CaseNoteFactory(child=child, occurred_on=on, kind=CaseNote.Kind.STATUTORY_VISIT, **fields)
 

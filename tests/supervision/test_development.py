@@ -4,6 +4,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from organisation.models import PracticeStandard
 from supervision.models import Appraisal, Observation, SupervisionContract
 from tests.factories import ObservationFactory, SupervisionContractFactory
 
@@ -118,3 +119,70 @@ def test_an_appraisal_keeps_the_observation_it_drew_on(client, monday, team_mana
     assert appraisal.is_current(D(2027, 11, 23)) and not appraisal.is_current(D(2027, 11, 24))
     client.force_login(social_worker)
     assert "Lead a core group." in client.get(reverse("supervision:mine")).content.decode()
+
+
+def appraisal_data(held_on):
+    return {**date_fields("held_on", held_on), "achievements": "Strong year.", "goals": "Lead a core group.",
+            "development_needs": "Court skills."}
+
+
+@pytest.mark.parametrize("observed_on, recorded", [
+    (D(2025, 11, 22), False),  # the day before the 12 months
+    (D(2025, 11, 23), True),  # exactly 12 months before the appraisal
+    (D(2025, 11, 24), True),
+    (D(2026, 11, 23), True),  # the appraisal's own day
+])
+def test_an_appraisal_cannot_be_recorded_without_an_observation_in_the_12_months_before_it(
+    client, monday, team_manager, social_worker, observed_on, recorded
+):
+    ObservationFactory(practitioner=social_worker, observed_on=observed_on)
+    client.force_login(team_manager)
+    response = client.post(reverse("supervision:appraisal_new", args=[social_worker.pk]),
+                           appraisal_data(D(2026, 11, 23)))
+    assert Appraisal.objects.exists() is recorded
+    if not recorded:
+        content = response.content.decode()
+        assert "<title>Error: " in content and "govuk-error-summary" in content
+        assert "Record an observation of practice first: none in the 12 months before 23 November 2026" in content
+
+
+def test_an_observation_after_a_back_dated_appraisal_does_not_count(client, monday, team_manager, social_worker):
+    ObservationFactory(practitioner=social_worker, observed_on=D(2026, 11, 2))
+    client.force_login(team_manager)
+    response = client.post(reverse("supervision:appraisal_new", args=[social_worker.pk]),
+                           appraisal_data(D(2026, 11, 1)))
+    assert "none in the 12 months before 1 November 2026" in response.content.decode()
+    assert not Appraisal.objects.exists()
+    client.post(reverse("supervision:appraisal_new", args=[social_worker.pk]), appraisal_data(D(2026, 11, 2)))
+    assert Appraisal.objects.get().observation.observed_on == D(2026, 11, 2)  # the same day counts
+
+
+def test_an_appraisal_is_refused_when_never_observed(client, monday, team_manager, social_worker):
+    client.force_login(team_manager)
+    response = client.post(reverse("supervision:appraisal_new", args=[social_worker.pk]),
+                           appraisal_data(D(2026, 11, 23)))
+    assert "Record an observation of practice first" in response.content.decode()
+    assert not Appraisal.objects.exists()
+
+
+@pytest.mark.parametrize("observed_on, recorded", [(D(2026, 5, 22), False), (D(2026, 5, 23), True)])
+def test_the_gate_uses_the_configured_observation_months(
+    client, monday, team_manager, social_worker, observed_on, recorded
+):
+    PracticeStandard.objects.update_or_create(code="OBSERVATION", defaults={"values": {"months": 6}})
+    ObservationFactory(practitioner=social_worker, observed_on=observed_on)
+    client.force_login(team_manager)
+    response = client.post(reverse("supervision:appraisal_new", args=[social_worker.pk]),
+                           appraisal_data(D(2026, 11, 23)))
+    assert Appraisal.objects.exists() is recorded
+    assert ("none in the 6 months before 23 November 2026" in response.content.decode()) is not recorded
+
+
+def test_the_gate_reckons_month_ends_as_the_observation_rule_does(client, monday, team_manager, social_worker):
+    # 28 February 2023 plus 12 months is 28 February 2024: the rule would flag an appraisal on the 29th.
+    ObservationFactory(practitioner=social_worker, observed_on=D(2023, 2, 28))
+    client.force_login(team_manager)
+    client.post(reverse("supervision:appraisal_new", args=[social_worker.pk]), appraisal_data(D(2024, 2, 29)))
+    assert not Appraisal.objects.exists()
+    client.post(reverse("supervision:appraisal_new", args=[social_worker.pk]), appraisal_data(D(2024, 2, 28)))
+    assert Appraisal.objects.exists()
