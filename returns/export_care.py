@@ -39,7 +39,7 @@ def care_values(child, episodes, chronology, as_of):
     latest = episodes[-1]
     placements = [e for e in episodes if e.reason_new != LEGAL_STATUS_ONLY]
     placement = placements[-1] if placements else latest
-    in_window = [e for e in placements if e.ended_on is None or e.ended_on >= year_ago]
+    in_window = [end for end in _placement_ends(episodes) if end is None or end >= year_ago]
     periods = [e for e in episodes if e.reason_new == NEW_PERIOD and e.started_on >= year_ago]
     values |= {
         "Child's Category of Need": latest.category_of_need or None,
@@ -57,6 +57,17 @@ def care_values(child, episodes, chronology, as_of):
         latest.reason_ended != CEASED_CARE else None,
     }
     return values
+
+
+def _placement_ends(episodes):
+    """When each placement ended: a change of legal status alone continues the placement it follows."""
+    ends = []
+    for episode in episodes:
+        if episode.reason_new != LEGAL_STATUS_ONLY:
+            ends.append(episode.ended_on)
+        elif ends:
+            ends[-1] = episode.ended_on
+    return ends
 
 
 def _legal_status_since(episodes):

@@ -1,16 +1,15 @@
 import datetime
 import io
 import zipfile
-from pathlib import Path
 
 import pytest
 
 from cases.models import Allocation, Category, Child, ChronologyEntry
 from returns.models import Format, ImportBatch, SourceRecord
 from tests.factories import ChildFactory
-from tests.returns.helpers import checked, imported, outcomes, reasons
+from tests.returns.helpers import DATA, checked, imported, outcomes, reasons
 
-SHARED_SAMPLE = Path(__file__).resolve().parents[3] / "shared" / "data-standards" / "liia_SSDA903_2020_episodes.csv"
+SHARED_SAMPLE = DATA / "liia_SSDA903_2020_episodes.csv"
 HEADER = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB"
 EPISODES = "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN"
 REVIEWS = "CHILD,DOB,REVIEW,REVIEW_CODE"
@@ -205,7 +204,6 @@ def test_a_csv_that_is_no_903_table_is_reported(administrator):
     assert "not a return Oversight reads" in batch.error
 
 
-@pytest.mark.skipif(not SHARED_SAMPLE.exists(), reason="shared/data-standards is not beside the repository")
 def test_the_shared_episodes_sample_reads_and_updates_the_children_oversight_holds(administrator, team):
     for local_id in ("689661", "249901"):
         ChildFactory(local_id=local_id, category=Category.LOOKED_AFTER, opened_on=datetime.date(2018, 1, 1),
