@@ -17,7 +17,7 @@ from organisation.models import Team
 from supervision.frequency import next_due
 from supervision.selectors import with_supervision
 
-from ..models import Flag
+from ..models import Flag, SubjectKind
 from ..rules import BY_CODE
 from ..rules.supervision import supervised_staff
 from .filters import Scope
@@ -39,14 +39,20 @@ class SupervisionDue:
 
 
 def supervision_due(team, today):
-    """The team's supervised staff overdue, and due from today to Sunday, each with `.due` (supervision.frequency)."""
+    """The team's supervised staff overdue, and due from today to Sunday, each with `.due` (supervision.frequency).
+
+    Overdue means an open SUP-FREQ flag, as the matrix counts it, so the two pages never disagree between sweeps;
+    someone gone overdue since the last sweep is listed as due until the sweep flags them.
+    """
     figures = standards.figures("SUP-FREQ")
+    flagged = set(Flag.objects.open().filter(rule="SUP-FREQ", kind=SubjectKind.STAFF, staff__team=team)
+                  .values_list("staff_id", flat=True))
     staff = with_supervision(supervised_staff().filter(team=team), today).order_by("last_name", "first_name")
     sunday = today + timedelta(days=6 - today.weekday())
     overdue, this_week = [], []
     for member in staff:
         member.due = next_due(member, member.last_supervised, today, figures)
-        if member.due.is_overdue:
+        if member.pk in flagged:
             overdue.append(member)
         elif member.due.on <= sunday:
             this_week.append(member)

@@ -169,9 +169,10 @@ def _team_csv(export, team, flags, supervision, sign_offs, actions, caseloads, t
         return exports.csv_response(name, ["Standard", "Title", "Open flags"],
                                     [[d.code, d.title, n] for d, n in flags])
     if export == "supervision":
-        rows = [[m.get_full_name(), "Overdue" if m.due.is_overdue else "Due this week", m.due.on.isoformat(),
-                 m.last_supervised and m.last_supervised.isoformat(), m.due.frequency.label]
-                for m in [*supervision.overdue, *supervision.this_week]]
+        rows = [[m.get_full_name(), status, m.due.on.isoformat(), m.last_supervised and m.last_supervised.isoformat(),
+                 m.due.frequency.label]
+                for status, members in (("Overdue", supervision.overdue), ("Due this week", supervision.this_week))
+                for m in members]
         return exports.csv_response(name, ["Staff member", "Status", "Due", "Last supervised", "Frequency"], rows)
     if export == "sign_off":
         rows = [[v.assessment.child.local_id, v.assessment.get_kind_display(), v.number, str(v.author),

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from cases.models import AssessmentVersion
 from compliance.dashboards.team import Load, caseloads, supervision_due
+from compliance.models import Flag
 from organisation import standards
 from tests.factories import (
     AssessmentVersionFactory,
@@ -17,7 +18,7 @@ from tests.factories import (
 )
 
 from ..helpers import held
-from .helpers import NOW, TODAY
+from .helpers import NOW, TODAY, swept
 
 pytestmark = pytest.mark.usefixtures("pinned")
 D = datetime.date
@@ -27,10 +28,25 @@ def test_supervision_lists_who_is_overdue_and_who_is_due_by_sunday(team, social_
     held(social_worker, D(2026, 10, 1))  # monthly: due 1 November, overdue
     held(colleague, D(2026, 10, 27))  # due 27 November, this week
     # The team manager is supervised too (SPEC 4b); never supervised, with no start in post: due now.
+    swept()
     due = supervision_due(team, TODAY)
     assert [m.pk for m in due.overdue] == [social_worker.pk, team_manager.pk]
     assert due.overdue[1].due.start_unknown
     assert [m.pk for m in due.this_week] == [colleague.pk]
+
+
+def test_supervision_overdue_is_what_the_matrix_counts_until_the_next_sweep(team, social_worker, colleague,
+                                                                            team_manager):
+    held(social_worker, D(2026, 10, 1))  # monthly: due 1 November
+    held(colleague, D(2026, 10, 27))
+    held(team_manager, D(2026, 11, 20))
+    # Not yet swept: nobody is flagged, so nobody is listed overdue; the one gone overdue shows as due.
+    due = supervision_due(team, TODAY)
+    assert (due.overdue, [m.pk for m in due.this_week]) == ([], [social_worker.pk, colleague.pk])
+    swept()
+    due = supervision_due(team, TODAY)
+    assert [m.pk for m in due.overdue] == [social_worker.pk] == [
+        flag.staff_id for flag in Flag.objects.open().filter(rule="SUP-FREQ", staff__team=team)]
 
 
 def test_capacity_is_the_staff_members_own_figure_with_the_figures_read_once(team):
