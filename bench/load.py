@@ -85,7 +85,7 @@ def run(pages, seconds=20, connections=4, threads=2, port=8101, workers=None):
         raise LoadError(f"port {port} is already in use")
     workers = workers or os.cpu_count() or 1
     cookies = session_cookies(pages)
-    targets = [page for page in pages if page.key not in (FLOOR, LAYOUT)]
+    targets = [page for page in pages if page.key not in (FLOOR, LAYOUT) and page.in_load]
     floor = next(page for page in pages if page.key == FLOOR)
     base = f"http://127.0.0.1:{port}"
     with tempfile.TemporaryDirectory(prefix="oversight-bench-") as scratch:

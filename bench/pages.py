@@ -36,6 +36,7 @@ class Page:
     label: str
     user: StaffMember
     url: str
+    in_load: bool = True  # in wrk's mix; pages added later stay out, so the load figure compares across runs
     timings: list = field(default_factory=list)  # seconds, after warm-up
 
 
@@ -116,7 +117,7 @@ def monthly_report(service, today, now):
 
 
 def key_pages(today, now):
-    """The floor and the eight key pages, each with the user who typically opens it."""
+    """The floor and the key pages, each with the user who typically opens it."""
     worker = typical_social_worker()
     team = largest_team()
     manager = team.manager
@@ -133,6 +134,7 @@ def key_pages(today, now):
             "search", "Find a child by part of a surname (team manager)", manager,
             f"{reverse('search')}?{urlencode({'q': surname_fragment(team)})}",
         ),
+        Page("manager_home", "Team manager's home (needs you)", manager, reverse("home"), in_load=False),
         Page("sign_off", "Awaiting my sign-off (team manager)", manager, reverse("awaiting_sign_off")),
         Page("team_supervision", "Team supervision (team manager)", manager, reverse("supervision:team")),
         Page("dashboard", "Compliance by team (head of service)", head, reverse("dashboards:teams")),
@@ -141,6 +143,12 @@ def key_pages(today, now):
             "report", "Monthly report (head of service)", head,
             reverse("dashboards:report", args=[service.pk, kept.month.year, kept.month.month]),
         ),
+        Page(
+            "report_pdf", "Monthly report as PDF (head of service)", head,
+            reverse("dashboards:report", args=[service.pk, kept.month.year, kept.month.month]) + "?export=pdf",
+            in_load=False,
+        ),
+        Page("trends", "Trends over 12 months (head of service)", head, reverse("dashboards:trends"), in_load=False),
     ]
 
 

@@ -108,15 +108,19 @@ def trends(request):
     charts = selectors.trends(scope, timezone.localdate(), by_service=by_service)
     if request.GET.get("export") == "csv":
         return exports.trends_csv(charts, "compliance-trends")
+    # Every standard's overall line first; one standard's chart and table by team (or service) when chosen.
+    chosen = next((chart for chart in charts if chart.rule.code == request.GET.get("standard")), None)
     return render(
         request,
         "compliance/dashboards/trends.html",
         {
             "charts": charts,
-            "chart_data": {"charts": [chart.chart for chart in charts]},
+            "chosen": chosen,
+            "chart_data": {"charts": [chosen.chart] if chosen else []},
             "filter": filterset,
             "by_service": by_service,
             "query": query_without(request),
+            "query_for_standard": query_without(request, "standard"),
         },
     )
 

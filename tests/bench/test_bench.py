@@ -128,8 +128,8 @@ def test_every_key_page_answers_and_its_queries_are_counted(bench_urls, team_man
     today, now = timezone.localdate(), timezone.now()
     key_pages = pages.key_pages(today, now)
     assert [page.key for page in key_pages] == [
-        "floor", "layout", "caseload", "child", "search", "sign_off", "team_supervision", "dashboard", "flags",
-        "report",
+        "floor", "layout", "caseload", "child", "search", "manager_home", "sign_off", "team_supervision",
+        "dashboard", "flags", "report", "report_pdf", "trends",
     ]
     results = pages.measure(key_pages, requests=2, warmup=1)  # raises PageError on anything but a 200
     assert results.keys() == {page.key for page in key_pages}

@@ -62,14 +62,19 @@ def test_a_csv_cell_cannot_smuggle_a_spreadsheet_formula(client, gaps, head_of_s
     assert listed[1][3].startswith("'=")
 
 
-def test_trends_chart_12_months_with_the_same_data_as_a_table(client, gaps, head_of_service, team):
+def test_trends_list_every_standard_and_chart_one_with_the_same_data_as_a_table(client, gaps, head_of_service, team):
     for month, breaches in ((datetime.date(2025, 12, 1), 2), (datetime.date(2026, 11, 1), 0)):
         Snapshot.objects.create(month=month, team=team, rule="SUP-FREQ", population=4, breaches=breaches, taken_at=NOW)
     client.force_login(head_of_service)
-    response = client.get(reverse("dashboards:trends"))
+    overview = client.get(reverse("dashboards:trends"))
+    page = overview.content.decode()
+    # Every standard's overall line, each linking to its own chart; no chart drawn until one is chosen.
+    assert 'href="?standard=SUP-FREQ"' in page and 'href="?standard=CHRON-MISSING"' in page
+    assert "Getting better" in page and 'id="trend-data"' not in page
+    response = client.get(reverse("dashboards:trends"), {"standard": "SUP-FREQ"})
     page = response.content.decode()
-    assert 'id="trend-data"' in page and 'id="chart-SUP-FREQ"' in page
-    chart = next(c for c in response.context["chart_data"]["charts"] if c["id"] == "chart-SUP-FREQ")
+    assert 'id="trend-data"' in page and 'id="chart-SUP-FREQ"' in page and "chart-CHRON-MISSING" not in page
+    [chart] = response.context["chart_data"]["charts"]
     assert chart["labels"][0] == "Dec 2025" and chart["labels"][-1] == "Nov 2026"
     assert chart["series"][0]["data"][0] == 50 and chart["series"][0]["data"][-1] == 100
     assert "Getting better" in page and "<td class=\"govuk-table__cell govuk-table__cell--numeric\">50%" in page
@@ -87,8 +92,9 @@ def test_the_directors_dashboard_opens_on_services(client, gaps, director):
 
 def test_pages_use_no_inline_script_or_style(client, gaps, head_of_service):
     client.force_login(head_of_service)
-    for name in ("teams", "trends", "team"):
-        page = client.get(reverse(f"dashboards:{name}")).content.decode()
+    for url in ("teams", "trends", "team", "trends?standard=SUP-FREQ"):
+        name, _, query = url.partition("?")
+        page = client.get(reverse(f"dashboards:{name}") + (f"?{query}" if query else "")).content.decode()
         assert " style=" not in page
         scripts = page.count("<script")
         assert scripts == page.count("<script src=") + page.count('<script type="module" src=') + page.count(
