@@ -1,59 +1,13 @@
-from datetime import timedelta
 
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Submit
 from django import forms
-from django.db.models import Q
 
-from cases.forms.base import EditConflictMixin, GdsFormMixin, QuickSelect, textarea
+from cases.forms.base import EditConflictMixin, GdsFormMixin, textarea
 from cases.forms.dates import DateInputField
 from organisation import standards
-from organisation.models import StaffMember, Team
 
 from .models import FlagPlan
-
-
-class FlagFilterForm(forms.Form):
-    """The flags list's filters; every choice is already within the user's scope."""
-
-    AGES = [("", "Any"), ("7", "Over a week"), ("30", "Over 30 days"), ("90", "Over 90 days")]
-    STATUSES = [("open", "Open"), ("resolved", "Resolved")]
-
-    status = forms.ChoiceField(choices=STATUSES, required=False)
-    rule = forms.ChoiceField(label="Standard", required=False)
-    team = forms.ModelChoiceField(queryset=Team.objects.none(), required=False, empty_label="All", widget=QuickSelect)
-    worker = forms.ModelChoiceField(
-        queryset=StaffMember.objects.none(), required=False, empty_label="All", widget=QuickSelect
-    )
-    age = forms.ChoiceField(label="Standard last met", choices=AGES, required=False)
-    child = forms.IntegerField(required=False, widget=forms.HiddenInput)
-    staff = forms.IntegerField(required=False, widget=forms.HiddenInput)
-
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["rule"].choices = [("", "All")] + [(d.code, f"{d.code}: {d.title}") for d in standards.DEFINITIONS]
-        self.fields["team"].queryset = Team.objects.visible_to(user)
-        self.fields["worker"].queryset = StaffMember.objects.visible_to(user).practitioners().filter(is_active=True)
-        self.helper = FormHelper()
-        self.helper.form_method = "get"
-        self.helper.add_input(Submit("filter", "Filter", css_class="govuk-button--secondary"))
-
-    def apply(self, flags, today):
-        data = self.cleaned_data
-        flags = flags.filter(resolved_at__isnull=data["status"] != "resolved")
-        if data["rule"]:
-            flags = flags.filter(rule=data["rule"])
-        if data["team"]:
-            flags = flags.filter(team=data["team"])
-        if data["worker"]:
-            flags = flags.filter(Q(child__worker=data["worker"]) | Q(staff=data["worker"]))
-        if data["age"]:
-            flags = flags.filter(due_since__lt=today - timedelta(days=int(data["age"])))
-        if data["child"]:
-            flags = flags.filter(child_id=data["child"])
-        if data["staff"]:
-            flags = flags.filter(staff_id=data["staff"])
-        return flags
 
 
 class StandardForm(EditConflictMixin, forms.Form):

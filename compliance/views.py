@@ -11,7 +11,8 @@ from organisation import policy, standards
 from organisation.models import PracticeStandard, StaffMember, StandardChange
 
 from . import queueing
-from .forms import FlagFilterForm, FlagPlanForm, StandardForm
+from .dashboards.filters import FlagFilter
+from .forms import FlagPlanForm, StandardForm
 from .models import Flag, SweepRun
 from .owners import owner_of, presented
 from .services import change_standard, record_plan
@@ -21,9 +22,8 @@ from .sweep import configured
 @login_required
 def flag_list(request):
     today = timezone.localdate()
-    form = FlagFilterForm(request.GET or None, user=request.user)
-    flags = form.apply(Flag.objects.all(), today) if form.is_valid() else Flag.objects.open()
-    flags = flags.visible_to(request.user)
+    filterset = FlagFilter(request.GET, Flag.objects.all(), user=request.user, today=today)
+    flags = filterset.qs.visible_to(request.user)
     page = Paginator(flags.order_by("due_since", "rule", "pk"), 50).get_page(request.GET.get("page"))
     # The page's subjects in a second query: joining them first would join every flag in scope before the LIMIT.
     page.object_list = presented(
@@ -36,7 +36,7 @@ def flag_list(request):
         request,
         "compliance/flags.html",
         {
-            "form": form,
+            "form": filterset.form,
             "page": page,
             "query": _without_page(request.GET),
             "last_sweep": SweepRun.last_finished(),

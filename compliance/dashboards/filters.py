@@ -6,15 +6,18 @@ already within the user's scope; a value outside it fails validation and is
 ignored, so the scope can only narrow.
 """
 from dataclasses import dataclass
+from datetime import timedelta
 from functools import cached_property
 
 import django_filters
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Submit
 from django import forms
+from django.db.models import Q
 
 from cases.forms.base import QuickSelect
 from cases.models import Category, Child
+from organisation import standards
 from organisation.models import Service, StaffMember, Team
 
 from ..models import SubjectKind
@@ -179,3 +182,48 @@ class BreachFilter(DashboardFilter):
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
         return self.filters["sort"].filter(queryset, self.data_in_scope.get("sort"))
+
+
+class FlagFilter(django_filters.FilterSet):
+    """The flags list's filters: open unless resolved ones are asked for; every choice within the user's scope."""
+
+    AGES = [("7", "Over a week"), ("30", "Over 30 days"), ("90", "Over 90 days")]
+
+    status = django_filters.ChoiceFilter(
+        choices=[("resolved", "Resolved")], empty_label="Open", method="by_status"
+    )
+    rule = django_filters.ChoiceFilter(label="Standard", empty_label="All")
+    team = django_filters.ModelChoiceFilter(
+        queryset=Team.objects.none(), empty_label="All", widget=QuickSelect
+    )
+    worker = django_filters.ModelChoiceFilter(
+        queryset=StaffMember.objects.none(), empty_label="All", widget=QuickSelect, method="by_worker"
+    )
+    age = django_filters.ChoiceFilter(label="Standard last met", choices=AGES, empty_label="Any", method="by_age")
+    child = django_filters.NumberFilter(field_name="child_id", widget=forms.HiddenInput)
+    staff = django_filters.NumberFilter(field_name="staff_id", widget=forms.HiddenInput)
+
+    class Meta:
+        form = FilterForm
+
+    def __init__(self, data, queryset, *, user, today, **kwargs):
+        super().__init__(data, queryset, **kwargs)
+        self.today = today
+        self.filters["rule"].extra["choices"] = [(d.code, f"{d.code}: {d.title}") for d in standards.DEFINITIONS]
+        self.filters["team"].queryset = Team.objects.visible_to(user)
+        self.filters["worker"].queryset = StaffMember.objects.visible_to(user).practitioners().filter(is_active=True)
+
+    def filter_queryset(self, queryset):
+        # Open flags unless the resolved ones are chosen: the status filter runs only when it has a value.
+        if not self.form.cleaned_data.get("status"):
+            queryset = queryset.filter(resolved_at__isnull=True)
+        return super().filter_queryset(queryset)
+
+    def by_status(self, flags, name, value):
+        return flags.filter(resolved_at__isnull=False)
+
+    def by_worker(self, flags, name, worker):
+        return flags.filter(Q(child__worker=worker) | Q(staff=worker))
+
+    def by_age(self, flags, name, days):
+        return flags.filter(due_since__lt=self.today - timedelta(days=int(days)))
