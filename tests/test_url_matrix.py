@@ -217,6 +217,7 @@ ORGANISATION = {
     "organisation:team_add": Entry(lambda w: [], only(200, "administrator")),
     "organisation:team_change": Entry(lambda w: [w["team"].pk], only(200, "administrator")),
     "organisation:digest_frequency": Entry(lambda w: [], every(200)),
+    "people:leaver": Entry(lambda w: [w["worker"].pk], only(200, "administrator")),
 }
 
 MATRIX = CORE | ORGANISATION | TRACEABILITY | SUPERVISION | AUDITS | RETURNS | COMPLIANCE | DASHBOARDS | DRAFTS
@@ -240,6 +241,7 @@ NOT_LOGGED = {
     "organisation:teams": LIST,
     "organisation:team_add": FORM_OR_ACTION,
     "organisation:team_change": FORM_OR_ACTION,
+    "people:leaver": "a form: children by local identifier only, and what it changes is in the record history",
     "staff": "a staff member's work details and caseload, not the personal supervision file",
     "team": LIST,
     "add_record_entry": FORM_OR_ACTION,
