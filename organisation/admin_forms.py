@@ -66,6 +66,7 @@ class StaffForm(_GovukModelForm):
             "is_active": "Tick to reactivate the account.",
             "fte": "For example, 1 for full time or 0.8 for four days a week.",
             "swe_number": "For example, SW12345. Leave empty if they are not registered.",
+            "hr_designated": "",
         }
         widgets = {
             "fte": forms.TextInput(attrs={"class": "govuk-input govuk-input--width-4", "inputmode": "decimal"}),

@@ -1,6 +1,7 @@
 """Tags for the page layout (base.html)."""
 from django import template
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -10,7 +11,8 @@ class BackNavigationNode(template.Node):
         self.nodelist = nodelist
 
     def render(self, context):
-        content = self.nodelist.render(context).strip()
+        # Rendered (and escaped) by the template; strip() returns a plain str, which format_html would escape again.
+        content = mark_safe(self.nodelist.render(context).strip())  # nosec B308
         # The back link sits before <main>, as GOV.UK places it: inside a landmark, so no content is outside one.
         return format_html('<nav aria-label="Back">{}</nav>', content) if content else ""
 
