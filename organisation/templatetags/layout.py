@@ -1,7 +1,6 @@
 """Tags for the page layout (base.html)."""
 from django import template
 from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -11,10 +10,10 @@ class BackNavigationNode(template.Node):
         self.nodelist = nodelist
 
     def render(self, context):
-        # Rendered (and escaped) by the template; strip() returns a plain str, which format_html would escape again.
-        content = mark_safe(self.nodelist.render(context).strip())  # nosec B308
+        # Safe as the template rendered it; stripped, it would be a plain str that format_html escapes again.
+        content = self.nodelist.render(context)
         # The back link sits before <main>, as GOV.UK places it: inside a landmark, so no content is outside one.
-        return format_html('<nav aria-label="Back">{}</nav>', content) if content else ""
+        return format_html('<nav aria-label="Back">{}</nav>', content) if content.strip() else ""
 
 
 @register.tag

@@ -105,6 +105,7 @@ def test_the_screen_lists_each_item_with_colleagues_and_their_caseload_against_c
     assert leaving["child"].first_name not in page  # an administrator sees no case content
     assert f"{colleague}: 1 of 18 cases" in page
     assert "Audit corrective action for" in page and "team meeting action" in page
+    assert '<nav aria-label="Back"><a href="/people/staff/" class="govuk-back-link">' in page  # a link, not its HTML
 
 
 def test_the_screen_asks_for_every_item_and_changes_nothing_until_all_are_chosen(
