@@ -1,4 +1,6 @@
 """Staff and teams, changed by an administrator in the service's own GOV.UK pages."""
+import re
+
 from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Submit
@@ -30,34 +32,68 @@ class _GovukModelForm(EditConflictMixin, forms.ModelForm):
         """Choices, requiredness and labels beyond the model's, before the messages are written."""
 
 
+SWE_NUMBER = re.compile(r"^SW\d{1,10}$")
+
+
 class StaffForm(_GovukModelForm):
-    """A staff member's account and place in the service, and when they started in post (SPEC 4b)."""
+    """A joiner's or a mover's account and place in the service, and when they started in post (SPEC 4b).
+
+    A leaver is deactivated on their own page (people/), once their work is reallocated; here an account is
+    only reactivated.
+    """
 
     started_in_post = DateInputField(
         label="Started in this post", required=False,
         help_text="Supervision, appraisal and observation are due from this date. Leave empty if not known: "
                   "they are then due now.",
     )
+    date_qualified = DateInputField(
+        label="Qualified since", required=False,
+        help_text="The date they qualified as a social worker: newly qualified for 12 months from it. "
+                  "Leave empty if they are not a social worker.",
+    )
 
     class Meta:
         model = StaffMember
         fields = ["first_name", "last_name", "username", "email", "role", "team", "line_manager", "started_in_post",
-                  "fte", "is_active"]
-        labels = {"is_active": "Can sign in", "fte": "Full-time equivalent (FTE)"}
+                  "fte", "swe_number", "date_qualified", "agency_worker", "hr_designated", "is_active"]
+        labels = {
+            "is_active": "Can sign in", "fte": "Full-time equivalent (FTE)", "agency_worker": "Agency worker",
+            "hr_designated": "HR-designated: reads every member of staff's support record",
+        }
         help_texts = {
             "username": "Letters, digits and @ . + - _ only.",
-            "is_active": "Untick to deactivate the account: they are signed out at once and their records stay.",
+            "is_active": "Tick to reactivate the account.",
             "fte": "For example, 1 for full time or 0.8 for four days a week.",
+            "swe_number": "For example, SW12345. Leave empty if they are not registered.",
+            "hr_designated": "",
         }
-        widgets = {"fte": forms.TextInput(attrs={"class": "govuk-input govuk-input--width-4", "inputmode": "decimal"})}
+        widgets = {
+            "fte": forms.TextInput(attrs={"class": "govuk-input govuk-input--width-4", "inputmode": "decimal"}),
+            "swe_number": forms.TextInput(attrs={"class": "govuk-input govuk-input--width-10"}),
+        }
 
     def adjust_fields(self):
+        if self.instance.pk is None or self.instance.is_active:
+            del self.fields["is_active"]  # a leaver's work is reallocated first, on their own page
         for name in ("first_name", "last_name", "email"):
             self.fields[name].required = True
         self.fields["team"].queryset = Team.objects.select_related("service")
         self.fields["team"].empty_label = "No team"
         self.fields["line_manager"].queryset = StaffMember.objects.managers().filter(is_active=True)
         self.fields["line_manager"].empty_label = "None"
+
+    def clean_swe_number(self):
+        number = (self.cleaned_data["swe_number"] or "").strip().upper()
+        if number and not SWE_NUMBER.match(number):
+            raise forms.ValidationError("Enter a Social Work England number like SW12345")
+        return number or None  # several staff may have none; unique only when given
+
+    def clean_date_qualified(self):
+        qualified = self.cleaned_data["date_qualified"]
+        if qualified and qualified > timezone.localdate():
+            raise forms.ValidationError("The date qualified must be today or in the past")
+        return qualified
 
     def clean(self):
         cleaned = super().clean()

@@ -164,6 +164,11 @@ class StaffMember(AbstractUser):
         blank=True,
         help_text="Supervised as a returner or in a changed role until this date (W 5.2).",
     )
+    # Sees every restricted support record (K 4, W 5.2); set by an administrator for the council's HR staff.
+    hr_designated = models.BooleanField(
+        "HR-designated", default=False,
+        help_text="Reads every member of staff's support record (concerns about practice, support and HR steps).",
+    )
     # How often the flags digest is emailed (compliance/digest.py); the person chooses on their profile.
     digest_frequency = models.CharField(
         "how often to email your digest", max_length=6, choices=DigestFrequency.choices, default=DigestFrequency.DAILY

@@ -74,6 +74,11 @@ def sees_every_staff_member(user):
     return _holds(user, (Role.DIRECTOR, Role.ADMINISTRATOR))
 
 
+def is_hr_designated(user):
+    """Staff an administrator named as HR-designated: they read every support record (K 4, W 5.2)."""
+    return user.is_authenticated and user.is_active and user.hr_designated
+
+
 def may_audit(user):
     """Case file audits (W 4): managers and independent reviewing officers."""
     return _holds(user, AUDITOR_ROLES)

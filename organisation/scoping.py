@@ -103,6 +103,33 @@ def personal_file_filter(user, prefix=""):
     return Q(**{f"{prefix}pk": user.pk}) | Q(**{f"{prefix}pk__in": chain})
 
 
+def support_record_filter(user, prefix="staff__"):
+    """The restricted support record (K 4, W 5.2): the person, their line of management and HR-designated
+    staff; nobody else, whatever their role. `prefix` points at the person."""
+    if not user.is_authenticated or not user.is_active:
+        return NOTHING
+    if policy.is_hr_designated(user):
+        return Q()
+    return personal_file_filter(user, prefix=prefix)
+
+
+def may_write_support_record(user, member):
+    """Writing in someone's support record: their line of management or HR-designated staff, never themselves."""
+    if not user.is_authenticated or not user.is_active or member.pk == user.pk:
+        return False
+    return policy.is_hr_designated(user) or member.is_managed_by(user)
+
+
+def objective_filter(user):
+    """Objectives: a person's are in their personal file (they and their line of management); a team's are seen
+    by its members and the managers over it."""
+    if not user.is_authenticated or not user.is_active:
+        return NOTHING
+    personal = Q(staff__isnull=False) & personal_file_filter(user, prefix="staff__")
+    team = Q(team__isnull=False) & team_meeting_filter(user)
+    return personal | team
+
+
 def team_meeting_filter(user):
     """Team meetings (W 6): the team's own members and the managers over the team."""
     if not user.is_authenticated or not user.is_active:

@@ -40,7 +40,11 @@ def staff_edit(request, pk=None):
     form = StaffForm(request.POST or None, instance=member)
     if request.method == "POST" and form.is_valid() and form.save_if_current():
         saved = form.instance
-        messages.success(request, f"{saved.get_full_name()}: {'changes saved' if member else 'account added'}.")
+        moved = member and {"team", "role"} & set(form.changed_data) and saved.returning_until
+        messages.success(request, f"{saved.get_full_name()}: {'changes saved' if member else 'account added'}." + (
+            f" Supervised every 14 days until {saved.returning_until:%-d %B %Y} (changed role); their line manager"
+            " can agree another date." if moved else ""
+        ))
         return redirect("organisation:staff")
     return render(request, "organisation/form_page.html", {
         "form": form, "title": f"Change {member.get_full_name()}" if member else "Add a staff member",

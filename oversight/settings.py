@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "cases",
     "supervision",
     "audits",
+    "people",
     "compliance",
     "simple_history",
     "axes",

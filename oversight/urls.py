@@ -11,6 +11,7 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
     path("people/", include("organisation.urls")),
+    path("people/", include("people.urls")),
     path("notifications/", organisation_views.notification_list, name="notifications"),
     path("notifications/<int:pk>/", organisation_views.notification_open, name="notification"),
     path("notifications/read/", organisation_views.notifications_read_all, name="notifications_read_all"),

@@ -29,10 +29,13 @@ from .models import (
     Appraisal,
     CaseDiscussion,
     DiscussionAction,
+    Objective,
+    ObjectiveReview,
     Observation,
     PersonalSection,
     SupervisionContract,
     SupervisionSession,
+    SupportRecord,
     TeamMeeting,
     TeamMeetingAction,
 )
@@ -82,6 +85,7 @@ class Seeder:
             self.person(member, member.line_manager, [], case_holder=False)
         self.save()
         self.meetings()
+        self.objectives_and_support()
 
     def children(self):
         """Open children by worker and by team, each with their allocation's W 3 items and their story."""
@@ -237,6 +241,35 @@ class Seeder:
             self.appraisals.append((member, appraisal))
 
     # --- saving -----------------------------------------------------------
+
+    def objectives_and_support(self):
+        """Each team's objective; the demo social worker's objectives, reviewed in their latest sessions; one
+        restricted support record in the demo team manager's team. Skipped where already there."""
+        start = self.today - relativedelta(months=4)
+        for team, _, _ in self.authority.teams:
+            if team.manager and not Objective.objects.filter(team=team).exists():
+                title, success = text.TEAM_OBJECTIVE
+                Objective.objects.create(team=team, title=title, success=success, set_by=team.manager, set_on=start,
+                                         due_on=start + relativedelta(months=12))
+        worker = StaffMember.objects.filter(username=DEMO_SUPERVISEE).select_related("line_manager").first()
+        if worker and worker.line_manager and not Objective.objects.filter(staff=worker).exists():
+            held = SupervisionSession.objects.held().filter(supervisee=worker).order_by("-date").first()
+            for title, success, progress, note in text.OBJECTIVES:
+                objective = Objective.objects.create(
+                    staff=worker, title=title, success=success, set_by=worker.line_manager, set_on=start,
+                    due_on=start + relativedelta(months=12),
+                )
+                if held:
+                    ObjectiveReview.objects.create(
+                        objective=objective, staff=worker, session=held, progress=progress, note=note,
+                        reviewed_by=held.supervisor, reviewed_on=held.date,
+                    )
+        supported = StaffMember.objects.filter(username=DEMO_OVERDUE).select_related("line_manager").first()
+        if supported and supported.line_manager and not SupportRecord.objects.filter(staff=supported).exists():
+            SupportRecord.objects.create(
+                staff=supported, recorded_by=supported.line_manager, recorded_on=self.today - timedelta(days=20),
+                review_on=self.today + timedelta(days=22), **text.SUPPORT_RECORD,
+            )
 
     def save(self):
         sessions = SupervisionSession.objects.bulk_create([s for s, _, _, _ in self.sessions], batch_size=2000)

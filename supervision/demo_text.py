@@ -76,3 +76,29 @@ MEETING_MINUTES = (
     "Caseloads reviewed against capacity. Visit timeliness at 92%; chronologies to be updated by Friday. "
     "Practice learning: presentation on seeing children alone. New lone-working procedure shared."
 )
+
+# Objectives (W 5): the demo social worker's own, with progress in supervision, and each team's.
+OBJECTIVES = [
+    ("Complete every child and family assessment within 45 working days",
+     "All assessments signed off within timescale, with the child's voice in each.",
+     "on_track", "Three of four on time; the fourth waits for the school's report, chased twice."),
+    ("Complete life-story work with the two looked-after children on my caseload",
+     "Each child has a life-story book they helped make, shared with their carers.",
+     "some_concerns", "One book started; the second child's carers moved, so sessions restart next month."),
+    ("Present a case study at the practice forum",
+     "A 15-minute presentation on direct work with a teenager, with feedback gathered.",
+     "on_track", "Booked for the spring forum; outline agreed in supervision."),
+]
+TEAM_OBJECTIVE = (
+    "Every open child's chronology up to date within 10 working days of a significant event",
+    "Chronologies current on every file sampled in the monthly audit.",
+)
+SUPPORT_RECORD = {
+    "concern": "Two child and family assessments returned as requiring improvement: the analysis did not weigh "
+               "the risks described, and the plans that followed were not SMART.",
+    "underlying_issues": "Caseload above capacity for two months after a colleague left; a family bereavement.",
+    "support_offered": "Fortnightly reflective supervision for three months; shadowing a senior practitioner on "
+                       "two assessments; caseload reduced by three; the employee assistance programme offered.",
+    "hr_stage": "informal",
+    "hr_steps": "Informal meeting held with an HR adviser; support plan agreed in writing; review in six weeks.",
+}

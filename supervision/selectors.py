@@ -44,3 +44,17 @@ def supervision_rows(manager, today):
         member.due = next_due(member, member.last_supervised, today, figures)
     return sorted(rows, key=lambda m: (m.due.on, m.last_name, m.first_name))
 
+
+
+def objectives_of(member, *, include_achieved=False):
+    """A person's objectives and their team's, each with the person's own progress reviews, latest first
+    (`objective.latest_review()`), in two queries."""
+    from django.db.models import Prefetch
+
+    from .models import Objective, ObjectiveReview
+
+    reviews = ObjectiveReview.objects.filter(staff=member).select_related("reviewed_by", "session")
+    objectives = Objective.objects.for_person(member).select_related("team", "set_by")
+    if not include_achieved:
+        objectives = objectives.open()
+    return list(objectives.prefetch_related(Prefetch("reviews", queryset=reviews)))

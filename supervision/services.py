@@ -1,4 +1,5 @@
 """Writes that touch several models: sessions, their case discussions and the child's record."""
+from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
@@ -6,7 +7,7 @@ from cases.models import Child, ManagementDecision
 from organisation import writes
 from organisation.notifications import notify
 
-from .models import CaseDiscussion, SupervisionSession
+from .models import CaseDiscussion, Objective, SupervisionSession
 
 
 class AlreadyDone(Exception):
@@ -126,3 +127,18 @@ def complete_session(*, session, today, now):
     for discussion in session.case_discussions.filter(filed_at__isnull=True).select_related("session", "child"):
         file_case_discussion(discussion=discussion, today=today, now=now)
     return session
+
+
+@transaction.atomic
+def record_appraisal(appraisal):
+    """Save an appraisal and turn its goals for the coming year, one a line, into the person's objectives (W 5.2):
+    due a year after the appraisal, reviewed in supervision from then on."""
+    writes.save(appraisal, by=appraisal.appraiser)
+    for line in appraisal.goals.splitlines():
+        goal = line.strip().lstrip("-•*").strip()
+        if goal:
+            writes.save(Objective(
+                staff=appraisal.staff, title=goal[:300], due_on=appraisal.held_on + relativedelta(years=1),
+                set_by=appraisal.appraiser, set_on=appraisal.held_on, appraisal=appraisal,
+            ), by=appraisal.appraiser)
+    return appraisal

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import development, discussions, files, meetings, sessions
+from .views import development, discussions, files, meetings, objectives, sessions
 
 app_name = "supervision"
 
@@ -13,6 +13,11 @@ urlpatterns = [
     path("staff/<int:staff_pk>/changed-role/", development.changed_role, name="changed_role"),
     path("staff/<int:staff_pk>/observations/new/", development.observation_new, name="observation_new"),
     path("staff/<int:staff_pk>/appraisals/new/", development.appraisal_new, name="appraisal_new"),
+    path("staff/<int:staff_pk>/objectives/new/", objectives.objective_new, name="objective_new"),
+    path("staff/<int:staff_pk>/support/", objectives.support_records, name="support"),
+    path("staff/<int:staff_pk>/support/new/", objectives.support_new, name="support_new"),
+    path("teams/<int:team_pk>/objectives/new/", objectives.team_objective_new, name="team_objective_new"),
+    path("sessions/<int:pk>/objectives/<int:objective_pk>/", objectives.objective_review, name="objective_review"),
     path("contracts/<int:pk>/sign/", development.contract_sign, name="contract_sign"),
     path("sessions/<int:pk>/", sessions.session_detail, name="session"),
     path("sessions/<int:pk>/agenda/", sessions.add_agenda_item, name="agenda_add"),

@@ -314,3 +314,54 @@ class AppraisalFactory(factory.django.DjangoModelFactory):
     achievements = "Completed three assessments on time; strong direct work."
     goals = "Take on a child protection case with support."
     development_needs = "Court skills training."
+
+
+# --- people: objectives and the support record ---
+from supervision.models import DiscussionAction, Objective, SupportRecord, TeamMeetingAction  # noqa: E402
+
+
+class DiscussionActionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DiscussionAction
+
+    discussion = factory.SubFactory(CaseDiscussionFactory)
+    what = "Visit the child at school."
+    owner = factory.LazyAttribute(lambda o: o.discussion.session.supervisee)
+    due_on = datetime.date(2026, 12, 4)
+
+
+class TeamMeetingActionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TeamMeetingAction
+
+    meeting = factory.SubFactory(TeamMeetingFactory)
+    what = "Update every chronology."
+    owner = factory.LazyAttribute(lambda o: o.meeting.chair)
+    due_on = datetime.date(2026, 12, 4)
+
+
+class ObjectiveFactory(factory.django.DjangoModelFactory):
+    """A person's objective set by their line manager; pass team= (and staff=None) for a team's."""
+
+    class Meta:
+        model = Objective
+
+    staff = factory.SubFactory(StaffFactory)
+    title = "Complete child and family assessments within 45 working days."
+    success = "Every assessment signed off within timescale."
+    due_on = datetime.date(2027, 3, 31)
+    set_by = factory.LazyAttribute(
+        lambda o: (o.staff.line_manager if o.staff else o.team.manager) or StaffFactory(role=Role.TEAM_MANAGER)
+    )
+    set_on = datetime.date(2026, 10, 1)
+
+
+class SupportRecordFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SupportRecord
+
+    staff = factory.SubFactory(StaffFactory)
+    recorded_by = factory.LazyAttribute(lambda o: o.staff.line_manager or StaffFactory(role=Role.TEAM_MANAGER))
+    recorded_on = datetime.date(2026, 11, 2)
+    concern = "Two assessments returned as requiring improvement: analysis thin."
+    support_offered = "Weekly reflective supervision for six weeks; shadowing a senior practitioner."

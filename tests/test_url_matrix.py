@@ -39,8 +39,10 @@ from tests.factories import (
     CorrectiveActionFactory,
     ManagerPracticeReviewFactory,
     NotificationFactory,
+    ObjectiveFactory,
     SupervisionContractFactory,
     SupervisionSessionFactory,
+    SupportRecordFactory,
     TeamMeetingFactory,
 )
 from tests.organisation import test_scoping as scoping
@@ -217,6 +219,7 @@ ORGANISATION = {
     "organisation:team_add": Entry(lambda w: [], only(200, "administrator")),
     "organisation:team_change": Entry(lambda w: [w["team"].pk], only(200, "administrator")),
     "organisation:digest_frequency": Entry(lambda w: [], every(200)),
+    "people:leaver": Entry(lambda w: [w["worker"].pk], only(200, "administrator")),
 }
 
 MATRIX = CORE | ORGANISATION | TRACEABILITY | SUPERVISION | AUDITS | RETURNS | COMPLIANCE | DASHBOARDS | DRAFTS
@@ -240,6 +243,7 @@ NOT_LOGGED = {
     "organisation:teams": LIST,
     "organisation:team_add": FORM_OR_ACTION,
     "organisation:team_change": FORM_OR_ACTION,
+    "people:leaver": "a form: children by local identifier only, and what it changes is in the record history",
     "staff": "a staff member's work details and caseload, not the personal supervision file",
     "team": LIST,
     "add_record_entry": FORM_OR_ACTION,
@@ -274,6 +278,10 @@ NOT_LOGGED = {
     "supervision:discussion_action_add": FORM_OR_ACTION,
     "supervision:discussion_file": FORM_OR_ACTION,
     "supervision:discussion_remove": FORM_OR_ACTION,
+    "supervision:objective_new": FORM_OR_ACTION,
+    "supervision:team_objective_new": FORM_OR_ACTION,
+    "supervision:objective_review": FORM_OR_ACTION,
+    "supervision:support_new": FORM_OR_ACTION,
     "audits:list": LIST,
     "audits:start": FORM_OR_ACTION,
     "audits:told": FORM_OR_ACTION,
@@ -353,6 +361,8 @@ def world(social_worker, team_manager, head_of_service, child, other_child, team
             "filed_discussion": CaseDiscussionFactory(session=held, child=child, filed_at=held.completed_at),
             "contract": SupervisionContractFactory(staff=social_worker, staff_signed_on=None),
             "meeting": TeamMeetingFactory(team=team),
+            "objective": ObjectiveFactory(staff=social_worker),
+            "support_record": SupportRecordFactory(staff=social_worker),
             # audits' table
             "audit": audit,
             "draft": CaseFileAuditFactory(child=child, auditor=team_manager),

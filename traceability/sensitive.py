@@ -47,6 +47,7 @@ LOGGED_VIEWS = {
     "supervision:staff": Logged("personal_file"),
     "supervision:session": Logged("supervision_session"),
     "supervision:personal": Logged("supervision_session"),
+    "supervision:support": Logged("personal_file", kwarg="staff_pk"),
     "supervision:record": Logged("supervision_session"),
     "supervision:discussion": Logged("case_discussion"),
     "supervision:discussion_edit": Logged("case_discussion"),

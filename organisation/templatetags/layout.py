@@ -10,9 +10,10 @@ class BackNavigationNode(template.Node):
         self.nodelist = nodelist
 
     def render(self, context):
-        content = self.nodelist.render(context).strip()
+        # Safe as the template rendered it; stripped, it would be a plain str that format_html escapes again.
+        content = self.nodelist.render(context)
         # The back link sits before <main>, as GOV.UK places it: inside a landmark, so no content is outside one.
-        return format_html('<nav aria-label="Back">{}</nav>', content) if content else ""
+        return format_html('<nav aria-label="Back">{}</nav>', content) if content.strip() else ""
 
 
 @register.tag

@@ -1,6 +1,7 @@
 from .development import AppraisalForm, ChangedRoleForm, ContractForm, ObservationForm
 from .discussions import AddChildForm, CaseDiscussionForm, DiscussionActionForm
 from .meetings import MeetingActionForm, TeamMeetingForm
+from .objectives import ObjectiveForm, ObjectiveReviewForm, SupportRecordForm
 from .sessions import (
     AcknowledgeForm,
     AgendaItemForm,
@@ -23,9 +24,12 @@ __all__ = [
     "DiscussionActionForm",
     "MeetingActionForm",
     "NotesForm",
+    "ObjectiveForm",
+    "ObjectiveReviewForm",
     "ObservationForm",
     "PersonalSectionForm",
     "RecordForm",
     "StartSessionForm",
+    "SupportRecordForm",
     "TeamMeetingForm",
 ]

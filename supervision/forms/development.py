@@ -91,8 +91,13 @@ class AppraisalForm(GdsFormMixin, forms.ModelForm):
 
     class Meta:
         model = Appraisal
-        fields = ["held_on", "achievements", "goals", "development_needs"]
-        widgets = {name: textarea(5) for name in ["achievements", "goals", "development_needs"]}
+        fields = ["held_on", "achievements", "goals", "development_needs", "lived_experience_feedback"]
+        widgets = {
+            name: textarea(5) for name in ["achievements", "goals", "development_needs", "lived_experience_feedback"]
+        }
+        help_texts = {
+            "goals": "One goal a line: each becomes an objective for the year ahead, reviewed in supervision (W 5.2).",
+        }
 
     def __init__(self, *args, staff, **kwargs):
         super().__init__(*args, **kwargs)

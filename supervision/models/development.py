@@ -76,6 +76,10 @@ class Appraisal(models.Model):
     achievements = models.TextField("achievements over the last 12 months")
     goals = models.TextField("goals for the coming year")
     development_needs = models.TextField("learning and development needs")
+    lived_experience_feedback = models.TextField(
+        "feedback from people with lived experience", blank=True,
+        help_text="What children, young people, parents and carers said of their work (LGA employer standards).",
+    )
     observation = models.ForeignKey(
         Observation, null=True, blank=True, on_delete=models.SET_NULL, related_name="appraisals",
         help_text="The latest observation of practice when the appraisal was recorded.",

@@ -9,9 +9,11 @@ from django.views.decorators.http import require_POST
 from organisation import standards, writes
 from organisation.models import StaffMember
 
+from .. import services
 from ..forms import AppraisalForm, ChangedRoleForm, ContractForm, ObservationForm
 from ..frequency import frequency
 from ..models import SupervisionContract
+from ..selectors import objectives_of
 
 
 def _managed(request, pk):
@@ -85,10 +87,14 @@ def appraisal_new(request, staff_pk):
     if form.is_valid():
         appraisal = form.save(commit=False)
         appraisal.staff, appraisal.appraiser, appraisal.observation = member, request.user, form.observation
-        appraisal.save()
-        messages.success(request, "The appraisal is recorded.")
+        services.record_appraisal(appraisal)
+        set_count = appraisal.objectives_set.count()
+        messages.success(request, "The appraisal is recorded" + (
+            f", with {set_count} objective{'s' if set_count != 1 else ''} for the year ahead." if set_count else "."
+        ))
         return redirect("supervision:staff", member.pk)
     return _page(
         request, "supervision/appraisal_form.html", member, form,
-        latest=latest, observation_current=latest is not None and latest.is_current(today),
+        latest=latest, objectives=objectives_of(member, include_achieved=True),
+        observation_current=latest is not None and latest.is_current(today),
     )

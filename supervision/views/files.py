@@ -4,12 +4,12 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
-from organisation.models import StaffMember
+from organisation.models import StaffMember, Team
 from organisation.scoping import personal_file_filter
 
 from ..frequency import next_due
-from ..models import Appraisal, Observation, SupervisionSession
-from ..selectors import supervision_rows, with_supervision
+from ..models import Appraisal, Observation, SupervisionSession, SupportRecord
+from ..selectors import objectives_of, supervision_rows, with_supervision
 
 
 @login_required
@@ -51,6 +51,10 @@ def _file(request, staff, pk):
             "observation_current": bool(observations) and observations[0].observed_on >= window,
             "appraisals": member.appraisals.select_related("appraiser", "observation"),
             "observation_window": window,
+            "objectives": objectives_of(member),
+            "team_objectives_by": member.team_id and Team.objects.visible_to(request.user).filter(
+                pk=member.team_id).exists(),
+            "has_support_record": SupportRecord.objects.filter(staff=member).exists(),
         },
     )
 

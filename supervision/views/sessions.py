@@ -23,6 +23,7 @@ from ..forms import (
     StartSessionForm,
 )
 from ..models import PersonalSection, SupervisionSession
+from ..selectors import objectives_of
 
 
 def _session(request, pk, *, only=None):
@@ -74,6 +75,8 @@ def _render(request, session, status=200, **forms):
         "agenda": session.agenda_items.select_related("added_by"),
         "discussions": session.case_discussions.select_related("child"),
         "personal": PersonalSection.objects.filter(session=session).first(),
+        "objectives": objectives_of(session.supervisee),
+        "review_session": session if is_supervisor and session.status != SupervisionSession.Status.CANCELLED else None,
     }
     if session.is_open and (is_supervisor or is_supervisee):
         context["agenda_form"] = AgendaItemForm()

@@ -27,11 +27,67 @@ def test_an_administrator_moves_a_worker_to_another_team(client, administrator, 
     assert social_worker.history.count() == 2  # the change is in the record history
 
 
-def test_an_administrator_deactivates_an_account(client, administrator, social_worker):
+def test_the_change_page_cannot_deactivate_an_account_whose_work_is_not_reallocated(
+    client, administrator, social_worker
+):
     client.force_login(administrator)
+    page = client.get(reverse("organisation:staff_change", args=[social_worker.pk])).content.decode()
+    assert 'name="is_active"' not in page
     client.post(reverse("organisation:staff_change", args=[social_worker.pk]), staff_data(social_worker, is_active=""))
     social_worker.refresh_from_db()
-    assert not social_worker.is_active
+    assert social_worker.is_active
+
+
+def test_an_administrator_reactivates_an_account(client, administrator, social_worker):
+    StaffMember.objects.filter(pk=social_worker.pk).update(is_active=False)
+    social_worker.refresh_from_db()
+    client.force_login(administrator)
+    url = reverse("organisation:staff_change", args=[social_worker.pk])
+    client.post(url, staff_data(social_worker, is_active="on"))
+    social_worker.refresh_from_db()
+    assert social_worker.is_active
+
+
+def test_a_joiner_is_added_with_their_registration_and_qualification(client, administrator, team, team_manager):
+    client.force_login(administrator)
+    answer = client.post(reverse("organisation:staff_add"), {
+        "first_name": "Tomasz", "last_name": "Wiśniewski", "username": "twisniewski", "email": "t@example.gov.uk",
+        "role": Role.SOCIAL_WORKER, "team": team.pk, "line_manager": team_manager.pk, "fte": "1",
+        "swe_number": " sw98765 ", "date_qualified_0": "14", "date_qualified_1": "7", "date_qualified_2": "2026",
+        "started_in_post_0": "1", "started_in_post_1": "9", "started_in_post_2": "2026",
+    })
+    assert answer.status_code == 302
+    member = StaffMember.objects.get(username="twisniewski")
+    assert (member.swe_number, str(member.date_qualified), str(member.started_in_post)) == (
+        "SW98765", "2026-07-14", "2026-09-01"
+    )
+    assert member.line_manager == team_manager
+
+
+def test_a_social_work_england_number_must_look_like_one(client, administrator, social_worker):
+    client.force_login(administrator)
+    page = client.post(
+        reverse("organisation:staff_change", args=[social_worker.pk]), staff_data(social_worker, swe_number="12345")
+    ).content.decode()
+    assert "Enter a Social Work England number like SW12345" in page
+
+
+def test_staff_with_no_registration_number_can_be_several(client, administrator, social_worker, colleague):
+    client.force_login(administrator)
+    for member in (social_worker, colleague):
+        answer = client.post(reverse("organisation:staff_change", args=[member.pk]), staff_data(member, swe_number=""))
+        assert answer.status_code == 302
+    assert StaffMember.objects.filter(swe_number__isnull=True).count() >= 2
+
+
+def test_a_move_says_until_when_they_are_supervised_fortnightly(client, administrator, social_worker, other_team):
+    client.force_login(administrator)
+    answer = client.post(
+        reverse("organisation:staff_change", args=[social_worker.pk]),
+        staff_data(social_worker, team=other_team.pk, line_manager=other_team.manager.pk), follow=True,
+    )
+    social_worker.refresh_from_db()
+    assert f"Supervised every 14 days until {social_worker.returning_until:%-d %B %Y}" in answer.content.decode()
 
 
 def test_a_new_staff_member_has_no_usable_password(client, administrator, team):

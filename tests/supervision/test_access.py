@@ -11,8 +11,10 @@ from supervision import urls
 from supervision.models import SupervisionSession
 from tests.factories import (
     CaseDiscussionFactory,
+    ObjectiveFactory,
     SupervisionContractFactory,
     SupervisionSessionFactory,
+    SupportRecordFactory,
     TeamMeetingFactory,
 )
 
@@ -59,6 +61,8 @@ def world(social_worker, team_manager, child, other_child, team):
             "team": team,
             "child": child,
             "manager": team_manager,
+            "objective": ObjectiveFactory(staff=social_worker),
+            "support_record": SupportRecordFactory(staff=social_worker),
         }
 
 
@@ -108,6 +112,13 @@ MATRIX = {
         only(302, *CHAIN),
     ),
     "meeting_new": ("get", lambda w: [w["team"].pk], None, only(200, *CHAIN)),
+    "objective_new": ("get", lambda w: [w["worker"].pk], None, only(200, *CHAIN)),
+    "team_objective_new": ("get", lambda w: [w["team"].pk], None, only(200, *CHAIN)),
+    "objective_review": ("get", lambda w: [w["planned"].pk, w["objective"].pk], None, only(200, "team_manager")),
+    # The restricted support record (K 4, W 5.2): the person and their line of management (and HR-designated
+    # staff: tests/supervision/test_support_record.py); every other role gets 404.
+    "support": ("get", lambda w: [w["worker"].pk], None, only(200, *FILE_READERS)),
+    "support_new": ("get", lambda w: [w["worker"].pk], None, only(200, *CHAIN)),
 }
 
 

@@ -79,3 +79,18 @@ def test_case_discussions_fit_the_child_discussed(demo):
     in_care = re.compile(r"foster|placement|life.story|family time", re.IGNORECASE)
     assert [d.discussion for d in at_home if in_care.search(d.discussion + d.purpose + d.decision)] == []
     assert len({d.discussion for d in discussions}) > len(discussions) // 2  # varied, not a handful repeated
+
+
+def test_the_demo_has_objectives_reviewed_in_supervision_and_one_restricted_support_record(demo):
+    from supervision.models import Objective, ObjectiveReview, SupportRecord
+
+    worker = StaffMember.objects.get(username="socialworker")
+    assert Objective.objects.filter(staff=worker).count() == 3
+    assert ObjectiveReview.objects.filter(staff=worker, session__isnull=False).count() == 3
+    assert Objective.objects.filter(team__isnull=False).count() == 2
+    record = SupportRecord.objects.get()
+    assert record.staff.username == "sw1-2" and not SupportRecord.objects.visible_to(
+        StaffMember.objects.get(username="admin")
+    ).exists()
+    seed(teams=2, practitioners_per_team=4, children=60)  # a rerun adds none twice
+    assert (Objective.objects.count(), SupportRecord.objects.count()) == (5, 1)

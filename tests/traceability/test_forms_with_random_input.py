@@ -26,6 +26,7 @@ from tests.factories import (
     CaseFileAuditFactory,
     CorrectiveActionFactory,
     ManagerPracticeReviewFactory,
+    ObjectiveFactory,
     SupervisionSessionFactory,
     TeamMeetingFactory,
 )
@@ -88,6 +89,11 @@ FORMS = [
     ("compliance:standard_edit", lambda w: ["SUP-FREQ"], "administrator", None),
     ("compliance:flag_plan", lambda w: [w["flag"].pk], "social_worker", None),
     ("returns:export", lambda w: [], "administrator", "returns:imports"),
+    ("supervision:objective_new", lambda w: [w["worker"].pk], "team_manager", None),
+    ("supervision:team_objective_new", lambda w: [w["team"].pk], "team_manager", None),
+    ("supervision:objective_review", lambda w: [w["session"].pk, w["objective"].pk], "team_manager", None),
+    ("supervision:support_new", lambda w: [w["worker"].pk], "team_manager", None),
+    ("people:leaver", lambda w: [w["worker"].pk], "administrator", None),
     ("login", lambda w: [], None, None),
 ]
 # Filter forms, read from the query string.
@@ -120,6 +126,7 @@ def world(child, social_worker, team_manager, head_of_service, team):
             "meeting": TeamMeetingFactory(team=team, chair=team_manager),
             "corrective_action": CorrectiveActionFactory(audit=completed_audit, owner=social_worker),
             "flag": child_flag(child),
+            "objective": ObjectiveFactory(staff=social_worker),
         }
 
 
