@@ -39,7 +39,10 @@ DEFINITIONS = [
             Figure("standard_months", "Everyone else (unless their contract agrees fortnightly)", 1, "months"),
         ),
     ),
-    Definition("SUP-CONTRACT", "Supervision contract", "A staff member has no supervision contract.", "W 5, W 5.2"),
+    Definition(
+        "SUP-CONTRACT", "Supervision contract",
+        "A staff member has no supervision contract signed by both them and their supervisor.", "W 5, W 5.2",
+    ),
     Definition(
         "SUP-FILED", "Case discussions filed",
         "A case discussion is not on the child's record within the period after the session.", "W 4",

@@ -29,8 +29,14 @@ def supervision_overdue(staff, today):
 
 
 def without_contract(staff):
-    """SUP-CONTRACT: staff with no supervision contract."""
-    return staff.exclude(Exists(SupervisionContract.objects.filter(staff=OuterRef("pk"))))
+    """SUP-CONTRACT: staff with no supervision contract signed by both them and their supervisor (W 5.2).
+
+    One agreed but not yet signed does not count as in place.
+    """
+    signed = SupervisionContract.objects.filter(
+        staff=OuterRef("pk"), supervisor_signed_on__isnull=False, staff_signed_on__isnull=False
+    )
+    return staff.exclude(Exists(signed))
 
 
 def supervision_rows(manager, today):

@@ -67,6 +67,16 @@ def test_sup_contract_flags_staff_without_a_contract_from_the_day_they_started_i
     assert experienced.pk not in breaches("SUP-CONTRACT", D(2026, 11, 23))
 
 
+@pytest.mark.parametrize("supervisor_signed, staff_signed, breached", [
+    (True, True, False), (True, False, True), (False, True, True), (False, False, True),
+])
+def test_sup_contract_counts_a_contract_only_once_both_have_signed_it(experienced, supervisor_signed, staff_signed,
+                                                                      breached):
+    SupervisionContractFactory(staff=experienced, supervisor_signed_on=D(2026, 1, 5) if supervisor_signed else None,
+                               staff_signed_on=D(2026, 1, 6) if staff_signed else None)
+    assert (experienced.pk in breaches("SUP-CONTRACT", D(2026, 11, 23))) is breached
+
+
 def test_sup_contract_leaves_out_leavers_and_staff_with_no_line_manager(db):
     leaver = supervised(is_active=False)
     top = StaffFactory(role="director", team=None)
