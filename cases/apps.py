@@ -14,9 +14,10 @@ class CasesConfig(AppConfig):
     name = "cases"
 
     def ready(self):
-        from . import timeline
+        from . import timeline, worklist
         from .record_timeline import SOURCES
 
         connection_created.connect(_register_sqlite_fold, dispatch_uid="cases_sqlite_fold")
         for source in SOURCES:
             timeline.register(source)
+        worklist.register(worklist.allocations_to_acknowledge)

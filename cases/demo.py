@@ -4,6 +4,7 @@ Deterministic: the same seed and sizes give the same authority, and a rerun
 adds only what is missing (everything is keyed on names, usernames and
 local identifiers). Bulk inserts keep large sizes fast.
 """
+import datetime
 import random
 from dataclasses import dataclass
 from datetime import timedelta
@@ -11,6 +12,7 @@ from decimal import Decimal
 
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
+from django.utils import timezone
 
 from organisation.models import Role, Service, StaffMember, Team
 
@@ -238,14 +240,30 @@ class DemoAuthority:
                 allocations.append(Allocation(
                     child=child, team=child.team, worker=previous, started_on=start, ended_on=handover,
                     allocated_by=child.team.manager, purpose=purpose, expectations=expectations,
-                    contingency=contingency, timescale="Review at three months",
+                    contingency=contingency, **_allocation_terms(previous, start, acknowledged=True),
                 ))
                 start = handover
+            # Recent allocations, and a few older ones, not yet acknowledged by the worker.
+            acknowledged = (today - start).days > 21 and bool(len(allocations) % 25)
             allocations.append(Allocation(
                 child=child, team=child.team, worker=child.worker, started_on=start,
                 ended_on=child.closed_on, allocated_by=child.team.manager, purpose=purpose,
-                expectations=expectations, contingency=contingency, timescale="Review at three months",
+                expectations=expectations, contingency=contingency,
+                **_allocation_terms(child.worker, start, acknowledged=acknowledged),
             ))
         Allocation.objects.bulk_create(allocations, batch_size=5000)
         self.log(f"children: {len(children)} added ({len(existing)} already there), {len(allocations)} allocations")
         return children
+
+
+def _allocation_terms(worker, start, *, acknowledged):
+    """K 2's date to complete by, why the worker fits, and when they acknowledged it (the next working morning)."""
+    if worker is None:
+        return {}
+    fits = (f"{worker.first_name} has worked with families like this one and has room on their caseload; "
+            "the team manager will supervise closely in the first weeks.")
+    acknowledged_at = None
+    if acknowledged:
+        acknowledged_at = datetime.datetime.combine(start + timedelta(days=1), datetime.time(9, 30),
+                                                    tzinfo=timezone.get_current_timezone())
+    return {"complete_by": start + timedelta(weeks=13), "suited_because": fits, "acknowledged_at": acknowledged_at}

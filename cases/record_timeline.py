@@ -101,6 +101,10 @@ def allocations(child, user, limit=None):
         yield Entry(
             on=a.started_on, kind="allocation", label="Allocation",
             title=f"Allocated to {a.worker or 'no worker'} ({a.team})", author=a.allocated_by, body=a.purpose,
+            details=tuple((label, value) for label, value in (
+                ("To be completed by", a.complete_by and f"{a.complete_by.day} {a.complete_by:%B %Y}"),
+                ("Acknowledged by the worker", a.acknowledged_at and "Yes") if a.worker_id else ("", None),
+            ) if value),
         )
 
 

@@ -4,7 +4,7 @@ from django.db.models import Count, OuterRef, Q
 from organisation.models import StaffMember, Team
 from organisation.queries import latest
 
-from .models import Allocation, CaseNote, Category, Child, ManagementDecision
+from .models import CaseNote, Category, Child, ManagementDecision
 
 OPEN = Q(children__closed_on__isnull=True)
 
@@ -38,11 +38,12 @@ def members_with_caseloads(teams):
 
 
 def oversight_at_a_glance(child, user):
-    """The dates a manager looks for first on a child's record: one query, and one each for the latest
-    filed case discussion and completed audit (through the child's reverse relations: `cases` imports
-    neither `supervision` nor `audits`)."""
+    """The dates a manager looks for first on a child's record: one query, and one each for the current
+    allocation, the latest filed case discussion and completed audit (through the child's reverse relations:
+    `cases` imports neither `supervision` nor `audits`)."""
     return {
         **_dates_at_a_glance(child),
+        "allocation": child.allocations.current().select_related("allocated_by").first(),
         "last_case_discussion": child.case_discussions.on_record().order_by("-filed_at").first(),
         "last_audit": child.file_audits.visible_to(user).completed().order_by("-audited_on", "-pk").first(),
     }
@@ -50,11 +51,9 @@ def oversight_at_a_glance(child, user):
 
 def _dates_at_a_glance(child):
     visits = CaseNote.objects.filter(child=OuterRef("pk"), kind=CaseNote.Kind.STATUTORY_VISIT)
-    allocation = Allocation.objects.filter(child=OuterRef("pk"), ended_on__isnull=True)
     return (
         Child.objects.filter(pk=child.pk)
         .values(
-            allocated_since=latest(allocation, "started_on"),
             last_oversight=latest(ManagementDecision.objects.filter(child=OuterRef("pk")), "decided_on"),
             last_visit=latest(visits, "occurred_on"),
             last_seen_alone=latest(visits.filter(seen_alone=True), "occurred_on"),

@@ -8,8 +8,8 @@ from .models import Allocation
 
 @transaction.atomic
 def allocate(
-    *, child, team, worker, by, on, purpose="", expectations="", contingency="", timescale="",
-    over_capacity_justification="",
+    *, child, team, worker, by, on, purpose="", expectations="", contingency="", complete_by=None,
+    suited_because="", timescale="", over_capacity_justification="",
 ):
     """End the child's current allocation and start a new one (K 2, W 3).
 
@@ -29,6 +29,8 @@ def allocate(
         purpose=purpose,
         expectations=expectations,
         contingency=contingency,
+        complete_by=complete_by,
+        suited_because=suited_because,
         timescale=timescale,
         over_capacity_justification=over_capacity_justification,
     )
@@ -36,3 +38,12 @@ def allocate(
     writes.save(allocation, by=by)
     writes.transition(child, {}, by=by, team=team, worker=worker)
     return allocation
+
+
+def acknowledge_allocation(*, allocation, by, now):
+    """The allocated worker confirms they understand what is required and by when (K 2); True if this recorded it.
+
+    A second click, or a reallocation meanwhile, records nothing.
+    """
+    current = {"ended_on": None, "acknowledged_at": None, "worker": by}
+    return writes.transition(allocation, current, by=by, acknowledged_at=now)

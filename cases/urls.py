@@ -9,6 +9,8 @@ urlpatterns = [
     path("children/<int:pk>/print/", views.child_print, name="child_print"),
     path("children/<int:pk>/add/<slug:kind>/", views.add_record_entry, name="add_record_entry"),
     path("children/<int:pk>/allocate/", views.allocate_child, name="allocate"),
+    path("children/<int:pk>/allocation/acknowledge/", views.acknowledge_child_allocation,
+         name="acknowledge_allocation"),
     path("children/<int:pk>/assessments/new/", views.start_assessment, name="start_assessment"),
     path("assessments/<int:pk>/", views.assessment_detail, name="assessment"),
     path("assessments/<int:pk>/edit/", views.edit_version, name="edit_version"),

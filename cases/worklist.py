@@ -10,6 +10,10 @@ child ids already scoped to the worker; a manager's source is
 from dataclasses import dataclass
 from datetime import date
 
+from django.urls import reverse
+
+from .models import Allocation
+
 _sources = []
 _manager_sources = []
 
@@ -50,3 +54,10 @@ def needs_manager(*, manager, today):
     """What falls to `manager` to do, from every manager's source, soonest first."""
     items = [item for source in _manager_sources for item in source(manager=manager, today=today)]
     return sorted(items, key=lambda item: (item.on, item.what, item.about))
+
+
+def allocations_to_acknowledge(*, children, worker, today):
+    """The worker's own allocations they have not yet confirmed reading (K 2): due the day they were made."""
+    for allocation in Allocation.objects.awaiting_acknowledgement().filter(worker=worker, child_id__in=children):
+        yield Due(on=allocation.started_on, what="Acknowledge your allocation", child_id=allocation.child_id,
+                  url=reverse("child", args=[allocation.child_id]))

@@ -194,6 +194,15 @@ class StaffMember(AbstractUser):
             return False
         return today < self.date_qualified + NEWLY_QUALIFIED_FOR
 
+    def experience(self, today):
+        """Their experience in words, for a manager choosing whom to allocate to (K 2)."""
+        if self.date_qualified is None:
+            return "qualification date not recorded"
+        if self.is_newly_qualified(today):
+            return f"newly qualified ({self.date_qualified:%B %Y})"
+        years = relativedelta(today, self.date_qualified).years
+        return f"qualified {years} year{'s' if years != 1 else ''} ({self.date_qualified:%B %Y})"
+
     def clock_start(self, last_held):
         """When a standard's clock runs from: the last record, else the start in post (SPEC 4b).
 

@@ -225,6 +225,7 @@ class SupervisionContractFactory(factory.django.DjangoModelFactory):
     frequency = SupervisionContract.Frequency.MONTHLY
     review_on = datetime.date(2027, 1, 5)
     supervisor_signed_on = datetime.date(2026, 1, 5)
+    staff_signed_on = datetime.date(2026, 1, 6)
 
 
 class ObservationFactory(factory.django.DjangoModelFactory):

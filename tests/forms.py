@@ -52,3 +52,8 @@ def form_with(html, field):
         if field in form:
             return {name: value for name, value in form.items() if value is not None}
     raise AssertionError(f"No form on the page holds {field!r}")
+
+
+def date_fields(name, day):
+    """A GOV.UK date input's three boxes, as a person types them: {name_0: day, name_1: month, name_2: year}."""
+    return {f"{name}_0": str(day.day), f"{name}_1": str(day.month), f"{name}_2": str(day.year)}

@@ -1,5 +1,6 @@
 """Two people saving the same form at once (two real requests, two database connections): one save
 stands, the other is told who changed it and keeps what they typed; nothing is lost and nothing answers 500."""
+import datetime
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -24,7 +25,7 @@ from tests.factories import (
     SupervisionSessionFactory,
     TeamMeetingFactory,
 )
-from tests.forms import form_with
+from tests.forms import date_fields, form_with
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -89,7 +90,8 @@ EDIT_FORMS = {
         lambda w: str(Child.objects.get(pk=w["child"].pk).worker_id),
         values=("social_worker", "colleague"),
         extra={"purpose": "Assessment", "expectations": "Weekly visits", "contingency": "Return next day",
-               "timescale": "45 working days"},
+               **date_fields("complete_by", datetime.date.today() + datetime.timedelta(days=60)),
+               "suited_because": "Knows the family"},
     ),
     "staff member": EditForm(
         "administrator", lambda w: reverse("organisation:staff_change", args=[w["colleague"].pk]), "last_name",

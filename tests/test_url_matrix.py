@@ -33,6 +33,7 @@ from tests.audits import test_access as audits_access
 from tests.compliance import test_access as compliance_access
 from tests.compliance.dashboards import test_access as dashboards_access
 from tests.factories import (
+    AllocationFactory,
     AssessmentVersionFactory,
     CaseDiscussionFactory,
     CaseFileAuditFactory,
@@ -108,6 +109,7 @@ CORE = {
         lambda w: [w["child"].pk], only(200, *CHILD_MANAGERS),
         other=(lambda w: [w["other_child"].pk], only(200, *OTHER_CHILD_MANAGERS)),
     ),
+    "acknowledge_allocation": Entry(lambda w: [w["child"].pk], only(302, "social_worker"), method="post", data={}),
     "start_assessment": Entry(lambda w: [w["child"].pk], only(200, *CHILD_WRITERS)),
     "assessment": Entry(
         lambda w: [w["draft_assessment"].pk], only(200, *CHILD_READERS),
@@ -248,6 +250,7 @@ NOT_LOGGED = {
     "team": LIST,
     "add_record_entry": FORM_OR_ACTION,
     "allocate": FORM_OR_ACTION,
+    "acknowledge_allocation": FORM_OR_ACTION,
     "start_assessment": FORM_OR_ACTION,
     "new_version": FORM_OR_ACTION,
     "traceability:access_log": "the log itself: identifiers only",
@@ -340,6 +343,7 @@ def world(social_worker, team_manager, head_of_service, child, other_child, team
             completed_at=NOW - datetime.timedelta(days=17), record="Held.",
         )
         audit = CaseFileAuditFactory(child=child, auditor=team_manager, status=AuditStatus.COMPLETED, grade=Grade.GOOD)
+        AllocationFactory(child=child, allocated_by=team_manager)
         yield {
             "child": child, "other_child": other_child, "team": team, "other_team": other_team,
             "worker": social_worker, "manager": team_manager, "team_manager": team_manager, "outsider": outsider,

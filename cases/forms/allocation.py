@@ -3,13 +3,17 @@ from django import forms
 from django.utils import timezone
 
 from .base import EditConflictMixin, GdsForm
+from .dates import DateInputField
 
 
 class WorkerChoiceField(forms.ModelChoiceField):
+    """Each worker with their caseload against capacity and their experience, so the manager can judge both (K 2)."""
+
     def label_from_instance(self, worker):
-        capacity = worker.caseload_capacity(timezone.localdate())
+        today = timezone.localdate()
+        capacity = worker.caseload_capacity(today)
         over = " (at or over capacity)" if worker.open_cases >= capacity else ""
-        return f"{worker}: {worker.open_cases} of {capacity} cases{over}"
+        return f"{worker}: {worker.open_cases} of {capacity} cases{over}; {worker.experience(today)}"
 
 
 class AllocationForm(EditConflictMixin, GdsForm, forms.Form):
@@ -27,7 +31,13 @@ class AllocationForm(EditConflictMixin, GdsForm, forms.Form):
         help_text="Including what to do after a no-access visit.",
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    timescale = forms.CharField(label="Timescales", max_length=200)
+    complete_by = DateInputField(
+        label="By when should the work be completed?", help_text="For example, 27 3 2027",
+    )
+    suited_because = forms.CharField(
+        label="Why does this worker have the skills and knowledge for this work?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
     over_capacity_justification = forms.CharField(
         label="If the worker is at or over capacity, why allocate to them?",
         required=False,
@@ -39,6 +49,12 @@ class AllocationForm(EditConflictMixin, GdsForm, forms.Form):
         self.instance = child
         super().__init__(*args, **kwargs)
         self.fields["worker"].queryset = workers
+
+    def clean_complete_by(self):
+        day = self.cleaned_data["complete_by"]
+        if day < timezone.localdate():
+            raise forms.ValidationError("The date the work should be completed by must be today or in the future")
+        return day
 
     def clean(self):
         cleaned = super().clean()

@@ -129,6 +129,15 @@ class Child(models.Model):
         return years - ((today.month, today.day) < (self.date_of_birth.month, self.date_of_birth.day))
 
 
+class AllocationQuerySet(models.QuerySet):
+    def current(self):
+        return self.filter(ended_on__isnull=True)
+
+    def awaiting_acknowledgement(self):
+        """Current allocations to a worker who has not yet confirmed what is required and by when."""
+        return self.current().filter(worker__isnull=False, acknowledged_at__isnull=True)
+
+
 class Allocation(models.Model):
     """One period of a child's allocation to a team and worker (K 2, W 3)."""
 
@@ -147,11 +156,20 @@ class Allocation(models.Model):
         "expectations of the intervention", blank=True, help_text="Including the purpose of home visits."
     )
     contingency = models.TextField("contingency if expectations cannot be met", blank=True)
-    timescale = models.CharField(max_length=200, blank=True)
+    complete_by = models.DateField("work to be completed by", null=True, blank=True)
+    # Free text from before K 2's timescales were asked as a date; kept as it was written, never asked again.
+    timescale = models.CharField("timescales (as first written)", max_length=200, blank=True)
+    suited_because = models.TextField(
+        "why the worker has the skills and knowledge for this work", blank=True,
+    )
     over_capacity_justification = models.TextField(
         blank=True, help_text="Why the worker takes this case beyond their capacity (K 2)."
     )
+    acknowledged_at = models.DateTimeField(
+        "worker confirmed they understand what is required and by when", null=True, blank=True
+    )
 
+    objects = AllocationQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -164,3 +182,7 @@ class Allocation(models.Model):
 
     def __str__(self):
         return f"{self.child} from {self.started_on}"
+
+    def awaits_acknowledgement_by(self, user):
+        """The allocated worker has not yet confirmed what is required of them and by when (K 2)."""
+        return self.ended_on is None and self.acknowledged_at is None and self.worker_id == user.pk

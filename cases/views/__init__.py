@@ -1,10 +1,11 @@
 from .assessments import assessment_detail, awaiting_sign_off, edit_version, new_version, review, start_assessment
-from .children import add_record_entry, allocate_child, child_detail, child_print
+from .children import acknowledge_child_allocation, add_record_entry, allocate_child, child_detail, child_print
 from .people import home, staff_detail, team_detail
 from .search import search_children
 
 __all__ = [
     "add_record_entry",
+    "acknowledge_child_allocation",
     "allocate_child",
     "assessment_detail",
     "awaiting_sign_off",

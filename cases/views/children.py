@@ -22,7 +22,7 @@ from ..forms import (
 )
 from ..models import Assessment, AssessmentVersion, Child
 from ..selectors import oversight_at_a_glance
-from ..services import allocate
+from ..services import acknowledge_allocation, allocate
 
 
 def get_child(user, pk):
@@ -175,3 +175,16 @@ def allocate_child(request, pk):
         messages.success(request, f"{child.full_name} is allocated to {form.cleaned_data['worker']}.")
         return redirect(child)
     return render(request, "cases/allocate.html", {"child": child, "form": form, "today": today})
+
+
+@login_required
+def acknowledge_child_allocation(request, pk):
+    """The allocated worker confirms they understand what is required and by when (K 2); POST only."""
+    child = get_child(request.user, pk)
+    allocation = child.allocations.current().first()
+    if request.method != "POST" or allocation is None or allocation.worker_id != request.user.pk:
+        raise Http404
+    if acknowledge_allocation(allocation=allocation, by=request.user, now=timezone.now()):
+        messages.success(request, f"Thank you: your manager can see you have read what {child.full_name}'s "
+                                  f"allocation asks of you and by when.")
+    return redirect(child)

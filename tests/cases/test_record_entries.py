@@ -3,9 +3,11 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from cases.models import Allocation, CaseNote, ChronologyEntry, Document, ManagementDecision, ManagerMeeting
 from tests.factories import ChildFactory, DocumentFactory, StaffFactory
+from tests.forms import date_fields
 
 
 def add(client, child, kind, data):
@@ -122,7 +124,9 @@ def test_the_timeline_filters_by_kind(client, social_worker, child):
 def allocation_data():
     return {
         "purpose": "Complete the assessment", "expectations": "Weekly home visits to observe routines",
-        "contingency": "If no access, return next day and call school", "timescale": "45 working days",
+        "contingency": "If no access, return next day and call school",
+        **date_fields("complete_by", timezone.localdate() + datetime.timedelta(days=60)),
+        "suited_because": "Experienced in pre-birth assessments",
     }
 
 
