@@ -53,6 +53,7 @@ CONTENT = {
     "life_story": "",
     "lived_experience": "Gets themself ready for school most days; often hungry by mid-morning.",
     "analysis": "Needs routine, school attendance support and help for mum's mental health; strengths in wider family.",
+    "body": "",  # assessments and plans are written in the sections above; a court statement or report here
 }
 ACTIONS = [
     ("Referral to the school nurse for a health check", "Social worker", 14, "Health check completed and shared"),
