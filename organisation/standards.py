@@ -153,6 +153,13 @@ DEFINITIONS = [
         "A supervision contract is past its review date, or was agreed longer ago than the period.", "W 5",
         (Figure("months", "Reviewed at least every", 12, "months", local=True),),
     ),
+    # Issue 19: reports to conferences and reviews owned and dated by the manager before the meeting.
+    Definition(
+        "REPORT-COUNTERSIGN", "Reports countersigned before the meeting",
+        "A report to a child protection conference or looked-after review is not countersigned (signed off) by a "
+        "manager the period before its meeting.", "W 4, K 4",
+        (Figure("working_days", "Countersigned at least", 3, "working days before the meeting", local=True),),
+    ),
 ]
 BY_CODE = {d.code: d for d in DEFINITIONS}
 
