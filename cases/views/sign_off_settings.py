@@ -54,4 +54,5 @@ def sign_off_setting_edit(request, kind):
             writes.save(form.save(commit=False), by=request.user)
         messages.success(request, f"{setting.get_kind_display()}: saved. Work submitted from now on follows it.")
         return redirect("sign_off_settings")
-    return render(request, "cases/sign_off_setting_form.html", {"form": form, "setting": setting, "fixed": kind in sign_off.ALWAYS_SIGNED_OFF})
+    return render(request, "cases/sign_off_setting_form.html",
+                  {"form": form, "setting": setting, "fixed": kind in sign_off.ALWAYS_SIGNED_OFF})
