@@ -64,7 +64,9 @@ DEFINITIONS = [
         (Figure("days", "Updated at least every", 90, "days", local=True),),
     ),
     Definition(
-        "PLAN-UNSIGNED", "Sign-off in time", "An assessment or plan waits for sign-off too long.", "K 4, K 5",
+        "PLAN-UNSIGNED", "Sign-off in time",
+        "Work submitted for sign-off (an assessment, plan, court statement, report or summary) waits too long.",
+        "K 4, K 5",
         (Figure("working_days", "Decided within", 5, "working days", local=True),),
     ),
     Definition(
