@@ -8,6 +8,7 @@ deliberately poor, for practising a return; every other piece is good.
 
 Only the children a build has just added get any, so a rerun adds nothing.
 """
+import random
 from datetime import datetime, time, timedelta
 
 from django.utils import timezone
@@ -16,6 +17,7 @@ from simple_history.utils import bulk_create_with_history
 from organisation.working_days import add_working_days
 
 from . import demo_texts as texts
+from . import sign_off
 from .models import (
     Assessment,
     AssessmentVersion,
@@ -53,6 +55,7 @@ CONTENT = {
     "life_story": "",
     "lived_experience": "Gets themself ready for school most days; often hungry by mid-morning.",
     "analysis": "Needs routine, school attendance support and help for mum's mental health; strengths in wider family.",
+    "body": "",  # assessments and plans are written in the sections above; a court statement or report here
 }
 ACTIONS = [
     ("Referral to the school nurse for a health check", "Social worker", 14, "Health check completed and shared"),
@@ -96,6 +99,7 @@ class RecordSeeder:
         )
         for child in children:
             self.child(child)
+        self.documents_for_demo_worker([c for c in children if c.worker.username == "socialworker"])
         for model, rows in self.rows.items():
             model.objects.bulk_create(rows, batch_size=5000)
         # In bulk, with their history as if each were created on its own.
@@ -280,6 +284,54 @@ class RecordSeeder:
                 for what, who, days, how in planned
             ]
             self.versions.append((version, actions))
+
+
+    # The demo worker's court statements, report and closure summary (issue 19), each as (kind, states, grades).
+    DEMO_DOCUMENTS = [
+        (Assessment.Kind.COURT_STATEMENT, [Status.SUBMITTED], []),
+        (Assessment.Kind.COURT_STATEMENT, [Status.SIGNED_OFF], [Grade.GOOD]),
+        (Assessment.Kind.COURT_STATEMENT, [Status.RETURNED, Status.SIGNED_OFF],
+         [Grade.REQUIRES_IMPROVEMENT, Grade.OUTSTANDING]),
+        (Assessment.Kind.QUARTERLY_SUMMARY, [Status.SIGNED_OFF], [Grade.GOOD]),
+        (Assessment.Kind.CLOSURE_SUMMARY, [Status.SUBMITTED], []),
+    ]
+
+    def documents_for_demo_worker(self, children):
+        """A few court statements (one waiting, one signed off, one returned then signed off), a quarterly
+        summary and a closure summary waiting for the demo team manager; a report for a CP child's conference.
+
+        Fixed choices, not the seeder's random draws, so the rest of the demo is as it was.
+        """
+        if not children:
+            return
+        today = self.today
+        wanted = [(children[i % len(children)], *spec) for i, spec in enumerate(self.DEMO_DOCUMENTS)]
+        protected = [c for c in children if c.category == Category.CHILD_PROTECTION]
+        if protected:
+            wanted.append((protected[0], Assessment.Kind.CP_CONFERENCE_REPORT, [Status.SUBMITTED], []))
+        for n, (child, kind, states, grades) in enumerate(wanted):
+            story, worker, manager = self.authority.story(child), child.worker, child.team.manager
+            meeting = add_working_days(today, 6) if kind in Assessment.MEETING_KINDS else None
+            assessment = Assessment(child=child, kind=kind, created_by=worker, meeting_date=meeting)
+            self.assessments.append(assessment)
+            for number, status in enumerate(states, start=1):
+                # Waiting a working day or two; decided ones a month or so ago.
+                submitted = max(child.opened_on, add_working_days(today, -(1 + n % 2)) if status == Status.SUBMITTED
+                                else today - timedelta(days=40 - 15 * number + n))
+                version = AssessmentVersion(
+                    assessment=assessment, number=number, author=worker, status=status,
+                    body=texts.document(story, kind) + ("" if number == 1 else " Updated with the court's timetable."),
+                    submitted_at=_at(min(submitted, today)),
+                )
+                if status in (Status.SIGNED_OFF, Status.RETURNED):
+                    good = status == Status.SIGNED_OFF
+                    version.decided_by, version.decided_at = manager, _at(min(submitted + timedelta(days=2), today))
+                    version.grade = grades[number - 1]
+                    rng = random.Random(f"{child.local_id}:{kind}")  # nosec B311: reproducible fictional demo data
+                    version.feedback = texts.feedback(story, rng, good)
+                    for field, _ in sign_off.k5_items(kind):
+                        setattr(version, field, good)
+                self.versions.append((version, []))
 
 
 def seed(authority, added):

@@ -1113,3 +1113,28 @@ def poor(story, style, other):
 
 def poor_actions(story):
     return [(story.say(what), story.say(who), days, how) for what, who, days, how in POOR_ACTIONS]
+
+
+# Court statements, case summaries, reports and closure summaries (issue 19): one document each, in the child's story.
+DOCUMENT_OPENING = {
+    "court_statement": "I am the allocated social worker for {name}, who is {age} and lives {place}. This statement "
+                       "sets out the local authority's evidence and my analysis for the court.",
+    "court_chronology": "Chronology for the court about {name}, most significant events first, each with its source.",
+    "quarterly_summary": "Summary of the last three months for {name}, who lives {place}.",
+    "cp_conference_report": "Report to the child protection conference about {name}, who lives {place}.",
+    "cla_review_report": "Report to {name}'s looked-after review.",
+    "closure_summary": "{name}'s case can close. {They} lives {place}, and the reasons we became involved have eased.",
+}
+
+
+def document(story, kind):
+    """A good document of `kind` (an Assessment.Kind value) about the child: their voice, the worry, the plan."""
+    return " ".join([
+        story.say(DOCUMENT_OPENING[kind]),
+        f"The main worry has been that {story.fact('worry')}.",
+        story.say("{name} talks most readily about {interest}, and told me what a good day looks like for {them}; "
+                  "{their} words are recorded in full on the file."),
+        f"The work has focused on {story.fact('focus')}, and the family have taken part in every review.",
+        story.say("My analysis: what has changed is real and has lasted; {name}'s daily life is calmer and more "
+                  "predictable, and the adults around {them} know what to do if things become harder again."),
+    ])

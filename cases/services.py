@@ -1,4 +1,5 @@
 """Writes that touch several models."""
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from organisation import writes
@@ -17,7 +18,7 @@ def allocate(
     is locked first, so two allocations at once end one after the other.
     """
     writes.lock(child)
-    for current in child.allocations.filter(ended_on__isnull=True):
+    for current in child.allocations.current():
         current.ended_on = on
         writes.save(current, by=by, update_fields=["ended_on"])
     allocation = Allocation(
@@ -47,3 +48,20 @@ def acknowledge_allocation(*, allocation, by, now):
     """
     current = {"ended_on": None, "acknowledged_at": None, "worker": by}
     return writes.transition(allocation, current, by=by, acknowledged_at=now)
+
+
+@transaction.atomic
+def close_case(*, child, on, by):
+    """Close the child's case on `on`: the open allocation ends that day, as every allocation ends.
+
+    Called when a manager signs off the closure summary (cases/sign_off.py), the one way a case closes in
+    Oversight; the child's row is locked first, so a closure and an allocation at once end one after the other.
+    """
+    locked = writes.lock(child, closed_on=None)
+    if locked is None:
+        raise ValidationError("This child's case is already closed.")
+    for current in child.allocations.current():
+        current.ended_on = on
+        writes.save(current, by=by, update_fields=["ended_on"])
+    locked.closed_on = child.closed_on = on
+    writes.save(locked, by=by)

@@ -1,4 +1,10 @@
-"""The lifecycle of an assessment or plan: draft -> submitted -> signed off | returned (SPEC section 3).
+"""The lifecycle of every piece of practitioner work a manager signs off: draft -> submitted -> signed off |
+returned (SPEC section 3, K 4, K 9, W 4), or draft -> filed where the configuration asks no sign-off.
+
+Assessments and plans, court statements, chronologies for court, case summaries, reports to conferences and
+reviews and closure summaries all go through this one module. Which kinds need sign-off and which K 5 items
+are affirmed of each is configuration (`SignOffSetting`, with the defaults below); signing off a closure
+summary closes the child's case.
 
 Every status change locks the version, checks its status and saves it
 (`organisation.writes`), so two people acting on the same version at once give
@@ -11,7 +17,8 @@ from django.utils import timezone
 from organisation import policy, writes
 from organisation.notifications import notify
 
-from .models import Assessment, AssessmentVersion, Grade, ManagementDecision, PlanAction
+from .models import Assessment, AssessmentVersion, Grade, ManagementDecision, PlanAction, SignOffSetting
+from .services import close_case
 
 Status = AssessmentVersion.Status
 
@@ -36,11 +43,55 @@ PATHWAY_LABELS = {
 }
 
 
+Kind = Assessment.Kind
+_ASSESSMENT = ("affirmed_identity", "affirmed_seen_and_heard", "affirmed_understanding", "affirmed_life_story",
+               "affirmed_lived_experience", "affirmed_holistic")
+_PLAN = (*_ASSESSMENT, "affirmed_smart")
+# The items asked of each kind unless an administrator changes them: a court statement is not asked about
+# life-story work, a chronology for court about little but the child's lived experience.
+DEFAULT_ITEMS = {
+    Kind.CHILD_AND_FAMILY: _ASSESSMENT,
+    Kind.SECTION_47: _ASSESSMENT,
+    Kind.CIN_PLAN: _PLAN,
+    Kind.CP_PLAN: _PLAN,
+    Kind.CARE_PLAN: _PLAN,
+    Kind.PATHWAY_PLAN: _PLAN,
+    Kind.COURT_STATEMENT: ("affirmed_identity", "affirmed_seen_and_heard", "affirmed_lived_experience",
+                           "affirmed_holistic"),
+    Kind.COURT_CHRONOLOGY: ("affirmed_lived_experience",),
+    Kind.QUARTERLY_SUMMARY: ("affirmed_seen_and_heard", "affirmed_lived_experience", "affirmed_holistic"),
+    Kind.CP_CONFERENCE_REPORT: ("affirmed_identity", "affirmed_seen_and_heard", "affirmed_understanding",
+                                "affirmed_lived_experience", "affirmed_holistic"),
+    Kind.CLA_REVIEW_REPORT: _ASSESSMENT,
+    Kind.CLOSURE_SUMMARY: ("affirmed_seen_and_heard", "affirmed_understanding", "affirmed_lived_experience",
+                           "affirmed_holistic"),
+}
+# Always signed off, whatever the configuration: assessments and plans count for ASSESSMENT-DUE and PLAN-MISSING
+# only once signed off, and a closure summary's sign-off is the decision to close the case.
+ALWAYS_SIGNED_OFF = (*Assessment.ASSESSMENT_KINDS, *Assessment.PLAN_KINDS, *Assessment.CLOSURE_KINDS)
+
+
+def items_offered(kind):
+    """The K 5 items that may be asked of a kind: "the plan is SMART" only of plans."""
+    return [(f, label) for f, label in K5_ITEMS if kind in Assessment.PLAN_KINDS or f not in PLAN_ONLY]
+
+
+def configuration(kind):
+    """(needs sign-off, K 5 fields asked) for a kind of work, as configured (the defaults with no row)."""
+    row = SignOffSetting.objects.filter(kind=kind).values_list("needs_sign_off", "items").first()
+    needs, items = row or (True, DEFAULT_ITEMS[kind])
+    return needs or kind in ALWAYS_SIGNED_OFF, items
+
+
+def needs_sign_off(kind):
+    return configuration(kind)[0]
+
+
 def k5_items(kind):
-    """The K 5 items affirmed for this kind of assessment or plan, as (field, what is affirmed)."""
-    is_plan = kind in Assessment.PLAN_KINDS
-    labels = PATHWAY_LABELS if kind == Assessment.Kind.PATHWAY_PLAN else {}
-    return [(field, labels.get(field, label)) for field, label in K5_ITEMS if is_plan or field not in PLAN_ONLY]
+    """The K 5 items affirmed for this kind of work, as configured, as (field, what is affirmed)."""
+    asked = set(configuration(kind)[1])
+    labels = PATHWAY_LABELS if kind == Kind.PATHWAY_PLAN else {}
+    return [(field, labels.get(field, label)) for field, label in items_offered(kind) if field in asked]
 
 
 class AlreadyDecided(Exception):
@@ -48,14 +99,22 @@ class AlreadyDecided(Exception):
 
 
 @transaction.atomic
-def start(*, child, kind, author):
-    assessment = writes.save(Assessment(child=child, kind=kind, created_by=author), by=author)
+def start(*, child, kind, author, meeting_date=None):
+    """A first draft; a report for a conference or review carries its meeting's date."""
+    if kind in Assessment.MEETING_KINDS and meeting_date is None:
+        raise ValidationError({"meeting_date": "Enter the date of the meeting the report is for"})
+    if kind in Assessment.CLOSURE_KINDS and not child.is_open:
+        raise ValidationError({"kind": "This child's case is already closed"})
+    assessment = Assessment(child=child, kind=kind, created_by=author,
+                            meeting_date=meeting_date if kind in Assessment.MEETING_KINDS else None)
+    writes.save(assessment, by=author)
     return writes.save(AssessmentVersion(assessment=assessment, number=1, author=author), by=author)
 
 
 @transaction.atomic
 def submit(*, version, author, now=None):
-    """The author submits a draft for sign-off; it can no longer be edited."""
+    """The author submits a draft for sign-off (or files it, where its kind needs none); it can no longer be
+    edited."""
     if version.author_id != author.pk:
         raise PermissionDenied("Only the author submits their work.")
     locked = writes.lock(version, status=Status.DRAFT)
@@ -64,7 +123,8 @@ def submit(*, version, author, now=None):
     missing = locked.missing_for_submission()
     if missing:
         raise ValidationError(missing)
-    locked.status, locked.submitted_at = Status.SUBMITTED, now or timezone.now()
+    needed = needs_sign_off(locked.assessment.kind)
+    locked.status, locked.submitted_at = Status.SUBMITTED if needed else Status.FILED, now or timezone.now()
     return writes.save(locked, by=author)
 
 
@@ -76,6 +136,9 @@ def check_decision(*, version, manager, grade, affirmations, life_story_not_rele
         errors["__all__"] = refusal
     if not feedback.strip():
         errors["feedback"] = "Enter your rationale and feedback for the author"
+    assessment = version.assessment
+    if Grade.signs_off(grade) and assessment.kind in Assessment.CLOSURE_KINDS and not assessment.child.is_open:
+        errors["__all__"] = "This child's case is already closed"
     if Grade.signs_off(grade):
         for field, label in k5_items(version.assessment.kind):
             if field == "affirmed_life_story":
@@ -93,7 +156,8 @@ def decide(*, version, manager, grade, affirmations, life_story_not_relevant_rea
     1. check the decision may stand;
     2. lock the version and move it out of SUBMITTED only if it is still there;
     3. write the decision and its rationale on the child's record;
-    4. tell the author.
+    4. a closure summary signed off closes the child's case (the decision says so);
+    5. tell the author.
     """
     errors = check_decision(
         version=version, manager=manager, grade=grade, affirmations=affirmations,
@@ -115,13 +179,16 @@ def decide(*, version, manager, grade, affirmations, life_story_not_relevant_rea
     writes.save(version, by=manager)
     assessment = version.assessment
     verb = "Signed off" if outcome == Status.SIGNED_OFF else "Returned to the author"
+    closes = outcome == Status.SIGNED_OFF and assessment.kind in Assessment.CLOSURE_KINDS
+    if closes:
+        close_case(child=assessment.child, on=timezone.localdate(now), by=manager)
     decision = ManagementDecision(
         child=assessment.child,
         decided_on=timezone.localdate(now),
         manager=manager,
         context=ManagementDecision.Context.SIGN_OFF,
         decision=f"{verb}: {assessment.get_kind_display()}, version {version.number} "
-        f"(graded {version.get_grade_display().lower()}).",
+        f"(graded {version.get_grade_display().lower()}).{' The case is closed.' if closes else ''}",
         rationale=feedback,
         assessment_version=version,
     )
@@ -142,6 +209,8 @@ def new_version(*, assessment, author):
     latest = assessment.versions.order_by("-number").first()
     if latest.status in AssessmentVersion.OPEN_STATUSES:
         raise ValidationError("This assessment already has a version in progress.")
+    if assessment.kind in Assessment.CLOSURE_KINDS and not assessment.child.is_open:
+        raise ValidationError("This child's case is closed: its closure summary cannot be revised.")
     draft = AssessmentVersion(
         assessment=assessment,
         number=latest.number + 1,

@@ -17,6 +17,8 @@ urlpatterns = [
     path("assessments/<int:pk>/new-version/", views.new_version, name="new_version"),
     path("assessments/<int:pk>/review/", views.review, name="review"),
     path("sign-off/", views.awaiting_sign_off, name="awaiting_sign_off"),
+    path("sign-off/settings/", views.sign_off_settings, name="sign_off_settings"),
+    path("sign-off/settings/<slug:kind>/", views.sign_off_setting_edit, name="sign_off_setting_edit"),
     path("staff/<int:pk>/", views.staff_detail, name="staff"),
     path("teams/<int:pk>/", views.team_detail, name="team"),
 ]

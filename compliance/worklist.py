@@ -21,9 +21,9 @@ from .sweep import configured
 
 AHEAD = timedelta(days=14)
 MANAGER_AHEAD = timedelta(days=7)
-# Not the worker's to act on: PLAN-UNSIGNED, MGR-ATTEND, OVERSIGHT and UNALLOCATED are the manager's; SEEN-ALONE
-# has no date to work to.
-NOT_THE_WORKERS = {"PLAN-UNSIGNED", "SEEN-ALONE", "MGR-ATTEND", "OVERSIGHT", "UNALLOCATED"}
+# Not the worker's to act on: PLAN-UNSIGNED, MGR-ATTEND, OVERSIGHT, UNALLOCATED and REPORT-COUNTERSIGN are the
+# manager's; SEEN-ALONE has no date to work to.
+NOT_THE_WORKERS = {"PLAN-UNSIGNED", "SEEN-ALONE", "MGR-ATTEND", "OVERSIGHT", "UNALLOCATED", "REPORT-COUNTERSIGN"}
 # One click from being done: where each item is acted on.
 ENTRY_FOR = {
     "VISITS": "note", "CHRON-MISSING": "chronology", "CHRON-STALE": "chronology", "CLA-DOCS": "document",
@@ -80,6 +80,7 @@ FOR_MANAGER = {
     "OVERSIGHT": ("Management oversight", lambda c: reverse("add_record_entry", args=[c.pk, "decision"])),
     "UNALLOCATED": ("Allocate a worker", lambda c: reverse("allocate", args=[c.pk])),
     "CONTRACT-REVIEW": ("Review the supervision contract", lambda m: reverse("supervision:contract_new", args=[m.pk])),
+    "REPORT-COUNTERSIGN": ("Countersign the report before the meeting", lambda c: c.get_absolute_url()),
 }
 
 NAMED = {

@@ -67,7 +67,9 @@ DEFINITIONS = [
         (Figure("days", "Updated at least every", 90, "days", local=True),),
     ),
     Definition(
-        "PLAN-UNSIGNED", "Sign-off in time", "An assessment or plan waits for sign-off too long.", "K 4, K 5",
+        "PLAN-UNSIGNED", "Sign-off in time",
+        "Work submitted for sign-off (an assessment, plan, court statement, report or summary) waits too long.",
+        "K 4, K 5",
         (Figure("working_days", "Decided within", 5, "working days", local=True),),
     ),
     Definition(
@@ -155,6 +157,13 @@ DEFINITIONS = [
         "CONTRACT-REVIEW", "Supervision contract review",
         "A supervision contract is past its review date, or was agreed longer ago than the period.", "W 5",
         (Figure("months", "Reviewed at least every", 12, "months", local=True),),
+    ),
+    # Issue 19: reports to conferences and reviews owned and dated by the manager before the meeting.
+    Definition(
+        "REPORT-COUNTERSIGN", "Reports countersigned before the meeting",
+        "A report to a child protection conference or looked-after review is not countersigned (signed off) by a "
+        "manager the period before its meeting.", "W 4, K 4",
+        (Figure("working_days", "Countersigned at least", 3, "working days before the meeting", local=True),),
     ),
 ]
 BY_CODE = {d.code: d for d in DEFINITIONS}

@@ -168,6 +168,14 @@ class AssessmentVersionFactory(factory.django.DjangoModelFactory):
     analysis = "Needs: routine, school attendance support, parental mental health support."
 
 
+class DocumentVersionFactory(AssessmentVersionFactory):
+    """A draft court statement (or, with assessment__kind, any document kind): one body, no K 5 sections."""
+
+    assessment = factory.SubFactory(AssessmentFactory, kind=Assessment.Kind.COURT_STATEMENT)
+    identity = seen_and_heard = child_understanding = life_story = lived_experience = analysis = ""
+    body = "Social work evidence: the child's wishes and feelings, the parents' capacity to change, the plan."
+
+
 class PlanActionFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = PlanAction

@@ -126,6 +126,9 @@ CORE = {
         other=(lambda w: [w["other_assessment"].pk], only(200, *OTHER_CHILD_MANAGERS)),
     ),
     "awaiting_sign_off": Entry(lambda w: [], only(200, *CHILD_MANAGERS, "other_manager")),
+    # Which work needs sign-off, and what is affirmed of it: administrators' settings.
+    "sign_off_settings": Entry(lambda w: [], only(200, "administrator")),
+    "sign_off_setting_edit": Entry(lambda w: ["court_statement"], only(200, "administrator")),
     # Everyone may search; each finds only the children in their own scope (tests/cases/test_search.py).
     "search": Entry(lambda w: [], every(200)),
     "staff": Entry(
@@ -234,6 +237,8 @@ NOT_LOGGED = {
     "logout": "sign-out events are logged by signal",
     "home": LIST,
     "awaiting_sign_off": LIST,
+    "sign_off_settings": "settings",
+    "sign_off_setting_edit": "settings",
     "search": LIST,
     "notifications": "the user's own notifications: sentences with identifiers, no record's content",
     "notification": "marks a notification read and redirects; the page it leads to logs itself",

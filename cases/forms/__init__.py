@@ -1,5 +1,5 @@
 from .allocation import AllocationForm
-from .assessments import PlanActionFormSet, SignOffForm, StartAssessmentForm, VersionForm
+from .assessments import PlanActionFormSet, SignOffForm, SignOffSettingForm, StartAssessmentForm, VersionForm
 from .records import CaseNoteForm, ChronologyEntryForm, DocumentForm, ManagementDecisionForm, ManagerMeetingForm
 
 __all__ = [
@@ -11,6 +11,7 @@ __all__ = [
     "ManagerMeetingForm",
     "PlanActionFormSet",
     "SignOffForm",
+    "SignOffSettingForm",
     "StartAssessmentForm",
     "VersionForm",
 ]

@@ -1,14 +1,47 @@
-"""Writing assessments and plans, and the manager's sign-off (K 4, K 5)."""
+"""Writing assessments, plans and the other work a manager signs off, and the manager's sign-off (K 4, K 5)."""
 from django import forms
 
-from ..models import Assessment, AssessmentVersion, Grade, PlanAction
-from ..sign_off import k5_items
+from ..models import Assessment, AssessmentVersion, Grade, PlanAction, SignOffSetting
+from ..sign_off import ALWAYS_SIGNED_OFF, configuration, items_offered, k5_items
 from .base import DateInput, EditConflictMixin, GdsForm
+from .dates import DateInputField
+
+# What the one section of a document kind is called, and what goes in it.
+BODY = {
+    Assessment.Kind.COURT_STATEMENT: ("The statement", "The social work evidence for the court, in full."),
+    Assessment.Kind.COURT_CHRONOLOGY: ("The chronology", "Dated events, most significant first, as filed with the "
+                                       "court."),
+    Assessment.Kind.QUARTERLY_SUMMARY: ("The summary", "The last three months: what has changed for the child and "
+                                        "why."),
+    Assessment.Kind.CP_CONFERENCE_REPORT: ("The report", "Your report to the child protection conference."),
+    Assessment.Kind.CLA_REVIEW_REPORT: ("The report", "Your report to the looked-after review."),
+    Assessment.Kind.CLOSURE_SUMMARY: ("The closure summary", "Why the case can close, what has changed for the "
+                                      "child, and who will support them now. The case closes when your manager "
+                                      "signs it off."),
+}
 
 
 class StartAssessmentForm(GdsForm, forms.Form):
     submit_label = "Start drafting"
     kind = forms.ChoiceField(label="What are you writing?", choices=Assessment.Kind.choices, widget=forms.RadioSelect)
+    meeting_date = DateInputField(
+        label="Date of the meeting", required=False,
+        help_text="For a report to a child protection conference or looked-after review. For example, 27 3 2026",
+    )
+
+    def __init__(self, *args, child, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not child.is_open:
+            self.fields["kind"].choices = [
+                (value, label) for value, label in Assessment.Kind.choices if value not in Assessment.CLOSURE_KINDS
+            ]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("kind") in Assessment.MEETING_KINDS and not cleaned.get("meeting_date"):
+            if "meeting_date" not in self.errors:
+                self.add_error("meeting_date", "Enter the date of the meeting the report is for")
+        return cleaned
 
 
 class VersionForm(EditConflictMixin, GdsForm, forms.ModelForm):
@@ -27,6 +60,17 @@ class VersionForm(EditConflictMixin, GdsForm, forms.ModelForm):
             "lived_experience": "A day in the child's life: what it is like to be them.",
             "analysis": "Holistic analysis of need across the child's development, parenting and environment.",
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        assessment = self.instance.assessment
+        for name in AssessmentVersion.CONTENT_FIELDS:
+            if name not in assessment.content_fields:
+                del self.fields[name]
+        if "body" in self.fields:
+            label, help_text = BODY[assessment.kind]
+            self.fields["body"].label, self.fields["body"].help_text = label, help_text
+            self.fields["body"].widget.attrs["rows"] = 12
 
 
 class PlanActionForm(forms.ModelForm):
@@ -74,3 +118,30 @@ class SignOffForm(GdsForm, forms.Form):
 
     def affirmations(self):
         return {field: self.cleaned_data.get(field, False) for field, _ in self.items}
+
+
+class SignOffSettingForm(GdsForm, forms.ModelForm):
+    """One kind of work: whether it needs sign-off and which K 5 items the manager affirms."""
+
+    submit_label = "Save"
+    items = forms.MultipleChoiceField(
+        label="What the manager affirms before signing off", required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    class Meta:
+        model = SignOffSetting
+        fields = ["needs_sign_off", "items"]
+        labels = {"needs_sign_off": "A manager signs this work off"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        kind = self.instance.kind
+        self.fields["items"].choices = items_offered(kind)
+        self.fields["items"].initial = list(configuration(kind)[1])
+        if kind in ALWAYS_SIGNED_OFF:
+            # Assessments and plans count only once signed off; a closure summary's sign-off closes the case.
+            del self.fields["needs_sign_off"]
+        else:
+            self.fields["needs_sign_off"].help_text = (
+                "Untick to let the author file it without sign-off. The K 5 items are then not asked."
+            )

@@ -1,4 +1,4 @@
-from .assessments import Assessment, AssessmentVersion, Grade, PlanAction
+from .assessments import Assessment, AssessmentVersion, Grade, PlanAction, SignOffSetting
 from .care import CareEpisode
 from .children import Allocation, Category, Child, Ethnicity, Gender
 from .record import CaseNote, ChronologyEntry, Document, ManagementDecision, ManagerMeeting
@@ -19,4 +19,5 @@ __all__ = [
     "ManagementDecision",
     "ManagerMeeting",
     "PlanAction",
+    "SignOffSetting",
 ]

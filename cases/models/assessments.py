@@ -1,4 +1,5 @@
-"""Assessments and plans, their versions and sign-off (K 4, K 5, SPEC section 3)."""
+"""Assessments, plans and every other piece of practitioner work a manager signs off: versions and sign-off
+(K 4, K 5, K 9, W 4, SPEC section 3)."""
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -28,7 +29,8 @@ class AssessmentQuerySet(models.QuerySet):
 
 
 class Assessment(models.Model):
-    """An assessment or plan about one child, across all its versions."""
+    """A piece of practitioner work about one child (an assessment, a plan, a court statement, a report...),
+    across all its versions."""
 
     class Kind(models.TextChoices):
         CHILD_AND_FAMILY = "cfa", "Child and family assessment"
@@ -37,11 +39,31 @@ class Assessment(models.Model):
         CP_PLAN = "cp_plan", "Child protection plan"
         CARE_PLAN = "care_plan", "Care plan"
         PATHWAY_PLAN = "pathway_plan", "Pathway plan"
+        COURT_STATEMENT = "court_statement", "Court statement"
+        COURT_CHRONOLOGY = "court_chronology", "Chronology for court"
+        QUARTERLY_SUMMARY = "quarterly_summary", "Quarterly case summary"
+        CP_CONFERENCE_REPORT = "cp_conference_report", "Report to a child protection conference"
+        CLA_REVIEW_REPORT = "cla_review_report", "Report to a looked-after review"
+        CLOSURE_SUMMARY = "closure_summary", "Closure summary"
 
+    ASSESSMENT_KINDS = (Kind.CHILD_AND_FAMILY, Kind.SECTION_47)
     PLAN_KINDS = (Kind.CIN_PLAN, Kind.CP_PLAN, Kind.CARE_PLAN, Kind.PATHWAY_PLAN)
+    # Written as one document (`AssessmentVersion.body`), not in the K 5 sections of an assessment or plan.
+    DOCUMENT_KINDS = (
+        Kind.COURT_STATEMENT, Kind.COURT_CHRONOLOGY, Kind.QUARTERLY_SUMMARY, Kind.CP_CONFERENCE_REPORT,
+        Kind.CLA_REVIEW_REPORT, Kind.CLOSURE_SUMMARY,
+    )
+    # Reports for a meeting: they carry its date and are countersigned before it (W 4, REPORT-COUNTERSIGN).
+    MEETING_KINDS = (Kind.CP_CONFERENCE_REPORT, Kind.CLA_REVIEW_REPORT)
+    # Signing it off is a decision of its own: the case closes (cases/sign_off.py).
+    CLOSURE_KINDS = (Kind.CLOSURE_SUMMARY,)
 
     child = models.ForeignKey("cases.Child", on_delete=models.CASCADE, related_name="assessments")
     kind = models.CharField(max_length=20, choices=Kind.choices)
+    meeting_date = models.DateField(
+        "date of the meeting", null=True, blank=True,
+        help_text="The child protection conference or looked-after review the report is for.",
+    )
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -62,6 +84,19 @@ class Assessment(models.Model):
     @property
     def is_plan(self):
         return self.kind in self.PLAN_KINDS
+
+    @property
+    def is_document(self):
+        return self.kind in self.DOCUMENT_KINDS
+
+    @property
+    def is_meeting_report(self):
+        return self.kind in self.MEETING_KINDS
+
+    @property
+    def content_fields(self):
+        """The sections the author writes: one document, or the K 5 sections of an assessment or plan."""
+        return ("body",) if self.is_document else AssessmentVersion.SECTION_FIELDS
 
     def latest_version(self):
         return self.versions.order_by("-number").first()
@@ -112,9 +147,12 @@ class AssessmentVersion(models.Model):
         SUBMITTED = "submitted", "Submitted"
         SIGNED_OFF = "signed_off", "Signed off"
         RETURNED = "returned", "Returned"
+        # Finished by its author where the configuration asks no sign-off of its kind (SignOffSetting).
+        FILED = "filed", "Filed (no sign-off needed)"
 
     OPEN_STATUSES = (Status.DRAFT, Status.SUBMITTED)
-    CONTENT_FIELDS = ("identity", "seen_and_heard", "child_understanding", "life_story", "lived_experience", "analysis")
+    SECTION_FIELDS = ("identity", "seen_and_heard", "child_understanding", "life_story", "lived_experience", "analysis")
+    CONTENT_FIELDS = (*SECTION_FIELDS, "body")
 
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveIntegerField()
@@ -128,6 +166,8 @@ class AssessmentVersion(models.Model):
     life_story = models.TextField("life-story work", blank=True)
     lived_experience = models.TextField("the child's lived experience", blank=True)
     analysis = models.TextField("holistic analysis of need", blank=True)
+    # The whole of a court statement, chronology for court, case summary or report (Assessment.DOCUMENT_KINDS).
+    body = models.TextField("the document", blank=True)
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -192,13 +232,18 @@ class AssessmentVersion(models.Model):
     def missing_for_submission(self):
         """What must be written before the version can be submitted, as {field: message}."""
         missing = {}
-        for name in self.CONTENT_FIELDS:
+        for name in self.assessment.content_fields:
             if name != "life_story" and not getattr(self, name).strip():
                 label = self._meta.get_field(name).verbose_name
                 missing[name] = f"Write about {label} before submitting"
         if self.assessment.is_plan and not self.actions.exists():
             missing["__all__"] = "Add at least one SMART action before submitting a plan"
         return missing
+
+    @property
+    def is_first_decision(self):
+        """Whether this decided version is its work's first decision (for signed off first time, K 4)."""
+        return not self.assessment.versions.filter(number__lt=self.number, decided_at__isnull=False).exists()
 
     def waiting_working_days(self, today):
         """Working days a submitted version has waited for a decision."""
@@ -223,3 +268,24 @@ class PlanAction(models.Model):
 
     def __str__(self):
         return f"{self.version} action {self.pk}"
+
+
+class SignOffSetting(models.Model):
+    """Whether a kind of work needs a manager's sign-off, and which K 5 items are affirmed of it.
+
+    An administrator changes them on the sign-off settings page; every change is kept (history). A kind with
+    no row is signed off with the defaults in `cases/sign_off.py` (`DEFAULT_ITEMS`).
+    """
+
+    kind = models.CharField(max_length=20, choices=Assessment.Kind.choices, unique=True)
+    needs_sign_off = models.BooleanField(default=True)
+    items = models.JSONField("K 5 items affirmed", default=list, blank=True)
+    changed_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["kind"]
+
+    def __str__(self):
+        return self.get_kind_display()

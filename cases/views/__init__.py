@@ -2,6 +2,7 @@ from .assessments import assessment_detail, awaiting_sign_off, edit_version, new
 from .children import acknowledge_child_allocation, add_record_entry, allocate_child, child_detail, child_print
 from .people import home, staff_detail, team_detail
 from .search import search_children
+from .sign_off_settings import sign_off_setting_edit, sign_off_settings
 
 __all__ = [
     "add_record_entry",
@@ -16,6 +17,8 @@ __all__ = [
     "new_version",
     "review",
     "search_children",
+    "sign_off_setting_edit",
+    "sign_off_settings",
     "staff_detail",
     "start_assessment",
     "team_detail",

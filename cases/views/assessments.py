@@ -30,10 +30,15 @@ def start_assessment(request, pk):
     child = get_child(request.user, pk)
     if not can_write_record(request.user, child):
         raise Http404
-    form = StartAssessmentForm(request.POST or None)
+    form = StartAssessmentForm(request.POST or None, child=child)
     if request.method == "POST" and form.is_valid():
-        version = sign_off.start(child=child, kind=form.cleaned_data["kind"], author=request.user)
-        return redirect("edit_version", pk=version.assessment_id)
+        try:
+            version = sign_off.start(child=child, kind=form.cleaned_data["kind"], author=request.user,
+                                     meeting_date=form.cleaned_data["meeting_date"])
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            return redirect("edit_version", pk=version.assessment_id)
     return render(request, "cases/assessment_start.html", {"child": child, "form": form})
 
 
@@ -56,7 +61,9 @@ def assessment_detail(request, pk):
             and policy.may_sign_off(request.user, latest),
             "can_revise": latest
             and latest.status not in AssessmentVersion.OPEN_STATUSES
-            and can_write_record(request.user, assessment.child),
+            and can_write_record(request.user, assessment.child)
+            and (assessment.child.is_open or assessment.kind not in Assessment.CLOSURE_KINDS),
+            "countersigned": next((v for v in versions if v.is_current), None),
         },
     )
 
@@ -72,11 +79,13 @@ def edit_version(request, pk):
         )
         return redirect(assessment)
     form = VersionForm(request.POST or None, instance=version)
-    actions = PlanActionFormSet(request.POST or None, instance=version)
-    if request.method == "POST" and form.is_valid() and actions.is_valid():
+    # A court statement, summary or report is one document, with no SMART actions.
+    actions = None if assessment.is_document else PlanActionFormSet(request.POST or None, instance=version)
+    if request.method == "POST" and form.is_valid() and (actions is None or actions.is_valid()):
         def save():
             form.save()
-            actions.save()
+            if actions is not None:
+                actions.save()
             if "submit" in request.POST:
                 sign_off.submit(version=version, author=request.user)
 
@@ -89,16 +98,17 @@ def edit_version(request, pk):
             messages.error(request, str(error))
             return redirect(assessment)
         if saved:
-            submitted = "submit" in request.POST
-            messages.success(
-                request, "Submitted for sign-off. Your manager has been asked to review it." if submitted
-                else "Draft saved."
-            )
+            version.refresh_from_db(fields=["status"])
+            messages.success(request, {
+                version.Status.SUBMITTED: "Submitted for sign-off. Your manager has been asked to review it.",
+                version.Status.FILED: "Filed. This kind of work needs no sign-off.",
+            }.get(version.status, "Draft saved."))
             return redirect(assessment)
     return render(
         request,
         "cases/assessment_edit.html",
-        {"assessment": assessment, "child": assessment.child, "version": version, "form": form, "actions": actions},
+        {"assessment": assessment, "child": assessment.child, "version": version, "form": form, "actions": actions,
+         "needs_sign_off": sign_off.needs_sign_off(assessment.kind)},
     )
 
 
@@ -150,7 +160,10 @@ def review(request, pk):
             return redirect(assessment)
         else:
             what = f"{assessment.get_kind_display()} for {assessment.child.full_name}"
-            if decided.status == decided.Status.SIGNED_OFF:
+            if decided.status == decided.Status.SIGNED_OFF and assessment.kind in Assessment.CLOSURE_KINDS:
+                messages.success(request, f"Signed off: {what}. The case is closed; the decision is on the "
+                                          "child's record.")
+            elif decided.status == decided.Status.SIGNED_OFF:
                 messages.success(request, f"Signed off: {what}. The decision is on the child's record.")
             else:
                 messages.success(request, f"Returned to {version.author}: {what}, with your feedback. Grade kept.")
@@ -161,7 +174,7 @@ def review(request, pk):
         "cases/assessment_review.html",
         {"assessment": assessment, "child": assessment.child, "version": version, "form": form,
          "actions": version.actions.all(), "may_decide": policy.may_sign_off(request.user, version),
-         "queue_url": queue_url},
+         "queue_url": queue_url, "closes_case": assessment.kind in Assessment.CLOSURE_KINDS},
     )
 
 

@@ -13,6 +13,7 @@ from django.db.models import Count, Q, Sum
 
 from audits.models import CaseFileAudit, CorrectiveAction
 from cases.models import Allocation, Grade
+from cases.sign_off_quality import decisions, quality_by, total
 from organisation.models import Service
 from organisation.working_days import is_working_day
 
@@ -43,6 +44,8 @@ MEASURES = (
     Measure("actions_overdue", "Audit actions overdue at month end", "count", better="lower"),
     Measure("caseload_average", "Open cases per allocated worker", "average", better=""),
     Measure("caseload_within", "Workers within caseload capacity", "percent", ("CASELOAD",)),
+    # Of the work decided for the first time in the month, the share signed off then (K 4 "support and challenge").
+    Measure("signed_off_first_time", "Work signed off first time", "percent"),
 )
 BY_KEY = {measure.key: measure for measure in MEASURES}
 
@@ -101,7 +104,21 @@ def measure_month(service, month):
     values["caseload_average"] = (
         round(allocated["cases"] / allocated["workers"], 1) if allocated["workers"] else None
     )
+    values.update(sign_off_quality(service, month, end))
     return values
+
+
+def sign_off_quality(service, month, end):
+    """The month's sign-off quality: the service's share signed off first time, the grades given, and each team's."""
+    by_team = quality_by(decisions(month, end + timedelta(days=1)).filter(author__team__service=service),
+                         "author__team__name")
+    whole = total(by_team.values())
+    return {
+        "signed_off_first_time": [whole.first_time, whole.first_decisions] if whole.first_decisions else None,
+        "sign_off_grades": whole.grades,
+        "sign_off_teams": [[name, q.first_time, q.first_decisions, q.rate, q.grades]
+                           for name, q in sorted(by_team.items(), key=lambda item: str(item[0]))],
+    }
 
 
 def build(service, month, measured=None):
@@ -118,6 +135,8 @@ def build(service, month, measured=None):
         "months": [each.isoformat() for each in months],
         "measures": {measure.key: [values.get(measure.key) for values in by_month] for measure in MEASURES},
         "grades": by_month[-1]["grades"],
+        "sign_off_grades": by_month[-1]["sign_off_grades"],
+        "sign_off_teams": by_month[-1]["sign_off_teams"],
         "demonstration_months": [each.isoformat() for each, values in zip(months, by_month, strict=True)
                                  if values.get("demonstration")],
     }
@@ -209,7 +228,9 @@ class Line:
 
 def lines(report):
     figures = report.figures
-    return [Line(measure, figures["measures"][measure.key]) for measure in MEASURES]
+    # A report kept before a measure existed shows it as not measured.
+    missing = [None] * len(figures["months"])
+    return [Line(measure, figures["measures"].get(measure.key, missing)) for measure in MEASURES]
 
 
 def months(report):

@@ -22,8 +22,9 @@ def report_list(request):
     return render(request, "compliance/dashboards/reports.html", {"reports": kept})
 
 
-def _grades(kept):
-    return [(label, kept.figures["grades"].get(value, 0)) for value, label in Grade.choices]
+def _grades(kept, key="grades"):
+    kept_grades = kept.figures.get(key) or {}
+    return [(label, kept_grades.get(value, 0)) for value, label in Grade.choices]
 
 
 @login_required
@@ -38,6 +39,7 @@ def report_detail(request, service, year, month):
     )
     context = {
         "report": kept, "lines": reports.lines(kept), "months": reports.months(kept), "grades": _grades(kept),
+        "sign_off_grades": _grades(kept, "sign_off_grades"), "sign_off_teams": kept.figures.get("sign_off_teams", []),
         "thresholds": thresholds(), "demonstration_months": reports.demonstration_months(kept),
     }
     filename = f"performance-{slugify(kept.service.name)}-{first:%Y-%m}"

@@ -7,13 +7,15 @@ from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
 
+from dateutil.relativedelta import relativedelta
 from django.db.models import Count
 
 from audits.models import CorrectiveAction
 from cases.models import AssessmentVersion
 from cases.selectors import members_with_caseloads
+from cases.sign_off_quality import decisions, quality_by, total
 from organisation import standards
-from organisation.models import Team
+from organisation.models import StaffMember, Team
 from supervision.frequency import next_due
 from supervision.selectors import with_supervision
 
@@ -113,3 +115,30 @@ def caseloads(team, today):
     for member in members:
         member.load = Load(member.open_cases, member.caseload_capacity(today, figures))
     return sorted(members, key=lambda m: (-(m.load.percent or 0), m.last_name))
+
+
+# Sign-off quality is read over the last year: long enough for a rate to mean something.
+QUALITY_MONTHS = 12
+
+
+def quality_period(today):
+    return today - relativedelta(months=QUALITY_MONTHS), today + timedelta(days=1)
+
+
+def team_decisions(user, team, today):
+    """Work by the team's staff decided in the last year, within what `user` may see."""
+    return decisions(*quality_period(today)).visible_to(user).filter(author__team=team)
+
+
+def sign_off_quality(user, team, today):
+    """(each practitioner of the team and anyone else of it whose work was decided, with `.quality`; the team's
+    total): the share signed off first time and the grades given (K 4)."""
+    qualities = quality_by(team_decisions(user, team, today), "author")
+    members = StaffMember.objects.filter(team=team).filter(
+        pk__in=[*qualities, *StaffMember.objects.practitioners().filter(team=team, is_active=True).values_list(
+            "pk", flat=True)]
+    ).order_by("last_name", "first_name")
+    rows = list(members)
+    for member in rows:
+        member.quality = qualities.get(member.pk) or total([])
+    return rows, total(qualities.values())

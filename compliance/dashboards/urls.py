@@ -11,6 +11,7 @@ urlpatterns = [
     path("breaches/<str:code>/", views.breaches, name="breaches"),
     path("trends/", views.trends, name="trends"),
     path("team/", views.team, name="team"),
+    path("team/sign-offs/", views.sign_off_quality, name="sign_off_quality"),
     path("reports/", report_views.report_list, name="reports"),
     path("reports/<int:service>/<int:year>/<int:month>/", report_views.report_detail, name="report"),
 ]

@@ -3,7 +3,7 @@ from organisation import standards
 
 from .management import AuditActions, Caseload, ManagerAttendance, TeamMeetings
 from .oversight import AssessmentDue, ChildViews, ContractReview, ManagementOversight, Unallocated
-from .plans import PlanMissing, PlanUnsigned
+from .plans import PlanMissing, PlanUnsigned, ReportCountersigned
 from .records import ChronologyMissing, ChronologyStale, LookedAfterDocuments, QuarterlySummary
 from .supervision import (
     Appraisal,
@@ -20,7 +20,7 @@ RULES = [
         SupervisionFrequency, SupervisionContract, CaseDiscussionsFiled, Appraisal, ObservationOfPractice,
         ChronologyMissing, ChronologyStale, PlanUnsigned, PlanMissing, QuarterlySummary, StatutoryVisits,
         SeenAlone, LookedAfterDocuments, AuditActions, Caseload, ManagerAttendance, TeamMeetings,
-        ManagementOversight, Unallocated, AssessmentDue, ChildViews, ContractReview,
+        ManagementOversight, Unallocated, AssessmentDue, ChildViews, ContractReview, ReportCountersigned,
     )
 ]
 BY_CODE = {rule.code: rule for rule in RULES}

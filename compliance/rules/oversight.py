@@ -112,7 +112,7 @@ class AssessmentDue(Rule):
     review interval of the latest one, whenever that was signed off."""
 
     code = "ASSESSMENT-DUE"
-    KINDS = [kind for kind in Assessment.Kind if kind not in Assessment.PLAN_KINDS]
+    KINDS = Assessment.ASSESSMENT_KINDS
 
     def population(self, today):
         return Child.objects.open()

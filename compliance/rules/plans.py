@@ -1,4 +1,4 @@
-"""PLAN-UNSIGNED and PLAN-MISSING: assessments and plans signed off in time (K 4, K 5, W 4)."""
+"""PLAN-UNSIGNED, PLAN-MISSING and REPORT-COUNTERSIGN: practitioners' work signed off in time (K 4, K 5, W 4)."""
 from datetime import datetime, time
 
 from django.db.models import Case, CharField, Exists, OuterRef, Subquery, Value, When
@@ -7,7 +7,7 @@ from django.utils import timezone
 from cases.models import Assessment, AssessmentVersion, Category, Child
 
 from ..models import Owner
-from .base import Rule, working_days_after, working_days_cutoff
+from .base import Rule, cutoff, working_days_after, working_days_cutoff
 
 Status = AssessmentVersion.Status
 # The plan that is current for each category that needs one.
@@ -63,3 +63,38 @@ class PlanMissing(Rule):
 
     def due_on(self, child, today, figures):
         return working_days_after(child.opened_on, figures["working_days"])
+
+
+class ReportCountersigned(Rule):
+    """A report to a child protection conference or looked-after review countersigned (signed off) by a manager
+    at least N working days before its meeting (W 4: reports "owned and dated" by the team manager).
+
+    The last day it may be countersigned is N working days before the meeting; it is flagged the working day
+    after, and stays flagged until a manager signs it off (or its author files it, where the configuration asks
+    no sign-off of reports). A child with several reports is due by the earliest one's day.
+    """
+
+    code = "REPORT-COUNTERSIGN"
+    owner = Owner.TEAM_MANAGER  # only a manager can countersign
+
+    @staticmethod
+    def reports():
+        return Assessment.objects.filter(
+            child=OuterRef("pk"), kind__in=Assessment.MEETING_KINDS, meeting_date__isnull=False
+        )
+
+    def population(self, today):
+        return Child.objects.open().filter(Exists(self.reports()))
+
+    def breaches(self, today, figures):
+        days = figures["working_days"]
+        # The first meeting whose last day to countersign is today or later: a meeting before it is past its day.
+        cut = cutoff(today, lambda meeting: working_days_after(meeting, -days), working_days_after(today, days))
+        done = AssessmentVersion.objects.filter(assessment=OuterRef("pk"), status__in=[Status.SIGNED_OFF, Status.FILED])
+        late = self.reports().filter(meeting_date__lt=cut).filter(~Exists(done))
+        return Child.objects.open().filter(Exists(late)).annotate(
+            meeting=Subquery(late.order_by("meeting_date").values("meeting_date")[:1])
+        )
+
+    def due_on(self, child, today, figures):
+        return working_days_after(child.meeting, -figures["working_days"])

@@ -73,7 +73,9 @@ def test_a_rerun_adds_nothing(db):
 
 def test_the_demo_has_assessments_and_plans_in_every_state(db):
     seed()
-    assert set(AssessmentVersion.objects.values_list("status", flat=True)) == set(AssessmentVersion.Status.values)
+    # "Filed" is only for a kind an administrator has set to need no sign-off: the demo keeps every default.
+    decided = set(AssessmentVersion.Status.values) - {AssessmentVersion.Status.FILED}
+    assert set(AssessmentVersion.objects.values_list("status", flat=True)) == decided
     assert AssessmentVersion.objects.awaiting_sign_off_by(StaffMember.objects.get(username="teammanager")).exists()
 
 
@@ -128,10 +130,14 @@ def written_about(child_ids):
 
 def reads_as_poor(version):
     """Recognisably thin: a line or two of analysis and nothing of what the child said or showed."""
+    if version.assessment.is_document:
+        return len(version.body) < 200
     return len(version.analysis) < 200 and len(version.seen_and_heard) < 60
 
 
 def reads_as_good(version):
+    if version.assessment.is_document:  # a court statement, summary or report: one document
+        return len(version.body) >= 250
     return len(version.analysis) >= 250 and len(version.seen_and_heard) >= 60
 
 
@@ -183,7 +189,8 @@ def test_children_under_five_are_not_written_about_as_at_school(db):
 
 def test_no_two_submitted_pieces_of_work_share_an_analysis(db):
     seed()
-    analyses = list(AssessmentVersion.objects.exclude(submitted_at=None).values_list("analysis", flat=True))
+    analyses = list(AssessmentVersion.objects.exclude(submitted_at=None).exclude(
+        assessment__kind__in=Assessment.DOCUMENT_KINDS).values_list("analysis", flat=True))
     assert len(analyses) > 300
     assert [text for text, count in Counter(analyses).items() if count > 1] == []
 
@@ -215,3 +222,13 @@ def test_the_stories_are_deterministic(db):
         return stories
 
     assert seeded() == seeded()
+
+
+def test_the_demo_team_manager_has_court_statements_and_a_closure_summary_to_sign_off(db):
+    seed()
+    queue = AssessmentVersion.objects.awaiting_sign_off_by(StaffMember.objects.get(username="teammanager"))
+    kinds = set(queue.values_list("assessment__kind", flat=True))
+    assert {Assessment.Kind.COURT_STATEMENT, Assessment.Kind.CLOSURE_SUMMARY} <= kinds
+    statements = AssessmentVersion.objects.filter(assessment__kind=Assessment.Kind.COURT_STATEMENT)
+    assert statements.filter(status=AssessmentVersion.Status.SIGNED_OFF).count() >= 2
+    assert statements.filter(status=AssessmentVersion.Status.RETURNED).exists()  # not all signed off first time

@@ -87,6 +87,7 @@ FORMS = [
     ("audits:told", lambda w: [w["completed_audit"].pk], "team_manager", None),
     ("audits:action", lambda w: [w["corrective_action"].pk], "team_manager", None),
     ("compliance:standard_edit", lambda w: ["SUP-FREQ"], "administrator", None),
+    ("sign_off_setting_edit", lambda w: ["court_statement"], "administrator", None),
     ("compliance:flag_plan", lambda w: [w["flag"].pk], "social_worker", None),
     ("returns:export", lambda w: [], "administrator", "returns:imports"),
     ("supervision:objective_new", lambda w: [w["worker"].pk], "team_manager", None),

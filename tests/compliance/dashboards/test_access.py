@@ -36,6 +36,7 @@ MATRIX = {
     "breaches": (lambda w: ["CHRON-MISSING"], only(200, *MANAGERS)),
     "trends": (lambda w: [], only(200, *MANAGERS)),
     "team": (lambda w: [], only(200, *MANAGERS)),
+    "sign_off_quality": (lambda w: [], only(200, *MANAGERS)),
     "reports": (lambda w: [], only(200, "head_of_service", "director")),
     "report": (lambda w: kept_report(w["team"]), only(200, "head_of_service", "director")),
 }

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cases', '0007_child_search'),
+        ('cases', '0009_sign_off_defaults'),
     ]
 
     operations = [
