@@ -34,7 +34,17 @@ class Measure:
 
 
 MEASURES = (
+    # W 3's measures first, in its order: an allocated worker, needs assessed, a plan for each child, management
+    # oversight, supervision, contracts, appraisals, observations, team meetings, then audits and their follow-up.
+    Measure("allocated", "Children with an allocated worker", "percent", ("UNALLOCATED",)),
+    Measure("assessed", "Children's needs assessed in time", "percent", ("ASSESSMENT-DUE",)),
+    Measure("plan_in_place", "Children with a signed-off plan", "percent", ("PLAN-MISSING",)),
+    Measure("oversight", "Management oversight in time", "percent", ("OVERSIGHT",)),
     Measure("supervision", "Supervision in timescale", "percent", ("SUP-FREQ",)),
+    Measure("contracts", "Staff with a signed supervision contract", "percent", ("SUP-CONTRACT",)),
+    Measure("appraisals", "Staff appraised in the last year", "percent", ("APPRAISAL",)),
+    Measure("observations", "Staff observed in practice", "percent", ("OBSERVATION",)),
+    Measure("team_meetings", "Teams with a minuted team meeting in time", "percent", ("TEAM-MEETING",)),
     # A chronology is missing (no entry yet) or stale (entries too old): together, every open case.
     Measure("chronologies", "Chronologies up to date", "percent", ("CHRON-MISSING", "CHRON-STALE")),
     Measure("plans", "Plans signed off in time", "percent", ("PLAN-UNSIGNED",)),

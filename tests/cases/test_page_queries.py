@@ -51,9 +51,9 @@ def test_the_caseload_runs_the_same_few_queries_for_any_caseload(same_queries_at
         ChildFactory.create_batch(n, worker=social_worker)
 
     # Session, user, the children, the header's team, flag and unread counts, the session save (in a
-    # transaction), and the worklist: the configured standards, one query per child rule and SUP-FREQ's, drafts,
-    # returned work.
-    same_queries_at_any_size(social_worker, reverse("home"), children, bound=23)
+    # transaction), and the worklist: the configured standards, one query per child rule and SUP-FREQ's, the
+    # allocations to acknowledge, drafts, returned work.
+    same_queries_at_any_size(social_worker, reverse("home"), children, bound=24)
 
 
 def test_the_childs_record_runs_the_same_few_queries_however_long_the_record(
@@ -77,10 +77,10 @@ def test_the_childs_record_runs_the_same_few_queries_however_long_the_record(
             CaseFileAuditFactory(child=child, status=AuditStatus.COMPLETED, grade="good", audited_on=on)
 
     # Session, user, child, the assessments and their versions, the timeline (one query per source, and the
-    # case discussions' actions and the audits' answers), oversight at a glance (and the last filed case
-    # discussion and completed audit), the header's team, flag count and unread notification count, the access
-    # log INSERT, the session save, and their transactions.
-    same_queries_at_any_size(social_worker, reverse("child", args=[child.pk]), record, bound=27)
+    # case discussions' actions and the audits' answers), oversight at a glance (and the current allocation, the
+    # last filed case discussion and completed audit), the header's team, flag count and unread notification
+    # count, the access log INSERT, the session save, and their transactions.
+    same_queries_at_any_size(social_worker, reverse("child", args=[child.pk]), record, bound=28)
     assert timeline.PAGE_SIZE < len(timeline.for_child(child, social_worker))  # the page showed only the newest
 
 

@@ -56,6 +56,17 @@ def test_the_months_figures_are_as_they_stood_at_its_end(october):
     assert "plans" not in values  # no snapshot: shown as no data, not as zero
 
 
+@pytest.mark.parametrize("key, code", [
+    ("allocated", "UNALLOCATED"), ("assessed", "ASSESSMENT-DUE"), ("plan_in_place", "PLAN-MISSING"),
+    ("oversight", "OVERSIGHT"), ("contracts", "SUP-CONTRACT"), ("appraisals", "APPRAISAL"),
+    ("observations", "OBSERVATION"), ("team_meetings", "TEAM-MEETING"),
+])
+def test_each_w3_measure_is_its_standards_month_end_figure(october, team, key, code):
+    assert key not in report.measure_month(october, OCTOBER)  # no snapshot: no data, not zero
+    snapshot(team, OCTOBER, code, 12, 3)
+    assert report.measure_month(october, OCTOBER)[key] == [9, 12]
+
+
 def test_a_report_is_made_once_and_kept(october):
     first, made = report.generate(service=october, month=OCTOBER, now=NOW)
     Snapshot.objects.filter(month=OCTOBER, rule="SUP-FREQ").update(breaches=9)
@@ -134,7 +145,13 @@ def test_the_report_is_a_printable_page_a_pdf_and_a_csv(client, kept, head_of_se
     assert lines[0][:3] == ["Measure", "Unit", "2025-11"] and lines[0][-3:] == [
         "Change on the month before", "Rating", "Trend"
     ]
-    assert lines[1][0] == "Supervision in timescale" and lines[1][13:16] == ["80", "30", "Amber"]
+    supervision = next(line for line in lines if line[0] == "Supervision in timescale")
+    assert supervision[13:16] == ["80", "30", "Amber"]
+    # W 3's measures lead, in its order.
+    assert [line[0] for line in lines[1:6]] == [
+        "Children with an allocated worker", "Children's needs assessed in time", "Children with a signed-off plan",
+        "Management oversight in time", "Supervision in timescale",
+    ]
 
 
 def test_earlier_months_are_listed_and_another_services_report_is_not_found(
