@@ -80,6 +80,7 @@ FOR_MANAGER = {
     "OVERSIGHT": ("Management oversight", lambda c: reverse("add_record_entry", args=[c.pk, "decision"])),
     "UNALLOCATED": ("Allocate a worker", lambda c: reverse("allocate", args=[c.pk])),
     "CONTRACT-REVIEW": ("Review the supervision contract", lambda m: reverse("supervision:contract_new", args=[m.pk])),
+    "SUPERVISOR-TRAINING": ("Supervision-skills training", lambda m: reverse("supervision:training_new", args=[m.pk])),
 }
 
 NAMED = {

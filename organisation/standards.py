@@ -153,6 +153,12 @@ DEFINITIONS = [
         "A supervision contract is past its review date, or was agreed longer ago than the period.", "W 5",
         (Figure("months", "Reviewed at least every", 12, "months", local=True),),
     ),
+    # Issue 20: development.
+    Definition(
+        "SUPERVISOR-TRAINING", "Supervision-skills training",
+        "Someone who line-manages staff has no current (unexpired) supervision-skills training.", "W 5",
+        (Figure("months", "A new supervisor trained within", 6, "months of first supervising", local=True),),
+    ),
 ]
 BY_CODE = {d.code: d for d in DEFINITIONS}
 
