@@ -31,7 +31,9 @@ DEFINITIONS = [
         "SUP-FREQ", "Supervision frequency",
         "A member of staff's last supervision (or their start in post) is older than their frequency allows.", "W 5.2",
         (
-            Figure("newly_qualified_days", "Newly qualified (first 12 months)", 14, "days"),
+            Figure("newly_qualified_days", "Newly qualified (the period below)", 14, "days"),
+            Figure("newly_qualified_months", "Newly qualified period (24 under the early career programme)", 12,
+                   "months from qualifying"),
             Figure("returning_days", "Returning or changed role, until the agreed date", 14, "days"),
             Figure("changed_role_months", "Changed-role period after a move of team or role", 3, "months",
                    local=True),

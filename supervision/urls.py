@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import development, discussions, files, learning, meetings, objectives, sessions
+from .views import development, discussions, files, learning, meetings, objectives, readiness, sessions
 
 app_name = "supervision"
 
@@ -19,6 +19,7 @@ urlpatterns = [
     path("staff/<int:staff_pk>/objectives/new/", objectives.objective_new, name="objective_new"),
     path("staff/<int:staff_pk>/training/new/", learning.training_new, name="training_new"),
     path("staff/<int:staff_pk>/induction/", learning.induction, name="induction"),
+    path("staff/<int:staff_pk>/early-career/", readiness.readiness, name="readiness"),
     path("staff/<int:staff_pk>/support/", objectives.support_records, name="support"),
     path("staff/<int:staff_pk>/support/new/", objectives.support_new, name="support_new"),
     path("teams/<int:team_pk>/objectives/new/", objectives.team_objective_new, name="team_objective_new"),

@@ -123,6 +123,7 @@ MATRIX = {
     # CPD is the person's own (each sees and exports only their own).
     "training_new": ("get", lambda w: [w["worker"].pk], None, only(200, *FILE_READERS)),
     "induction": ("get", lambda w: [w["worker"].pk], None, only(200, *CHAIN)),
+    "readiness": ("get", lambda w: [w["worker"].pk], None, only(200, *FILE_READERS)),
     "cpd": ("get", lambda w: [], None, EVERYONE),
     "cpd_new": ("get", lambda w: [], None, EVERYONE),
     "cpd_export": ("get", lambda w: [2026], None, EVERYONE),

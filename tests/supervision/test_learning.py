@@ -161,3 +161,27 @@ def test_cpd_hours_must_be_a_plausible_number(client, social_worker):
         **dated("done_on", TODAY), "activity": "Reading", "reflection": "Useful.", "hours": "0",
     }).content.decode()
     assert "Enter hours between 0.1 and 100" in page
+
+
+# The early career readiness view
+
+
+def test_the_readiness_view_gathers_an_early_career_workers_evidence(client, team_manager, social_worker):
+    from cases.models import AssessmentVersion, Grade
+    from supervision.models import SupervisionSession
+    from tests.factories import AssessmentVersionFactory, ObservationFactory, SupervisionSessionFactory
+
+    social_worker.date_qualified = datetime.date(2026, 3, 2)
+    social_worker.save()
+    SupervisionSessionFactory(supervisee=social_worker, date=datetime.date(2026, 10, 5),
+                              status=SupervisionSession.Status.HELD, record="Held.",
+                              completed_at=datetime.datetime(2026, 10, 5, 16, tzinfo=datetime.timezone.utc))
+    ObservationFactory(practitioner=social_worker, observed_on=datetime.date(2026, 9, 14))
+    AssessmentVersionFactory(author=social_worker, status=AssessmentVersion.Status.SIGNED_OFF, grade=Grade.GOOD,
+                             decided_by=team_manager, decided_at=datetime.datetime(2026, 10, 1, 12))
+    TrainingRecordFactory(staff=social_worker, kind=TrainingRecord.Kind.SAFEGUARDING, course="Neglect toolkit")
+    client.force_login(team_manager)
+    page = client.get(reverse("supervision:readiness", args=[social_worker.pk])).content.decode()
+    assert "the newly-qualified period ends 2 March 2027" in page
+    assert "14 Sep 2026" in page and "Good" in page and "Neglect toolkit" in page
+    assert "Supervision sessions held</dt><dd class=\"govuk-summary-list__value\">1, the latest 5 October 2026" in page
