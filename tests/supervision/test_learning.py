@@ -175,7 +175,7 @@ def test_the_readiness_view_gathers_an_early_career_workers_evidence(client, tea
     social_worker.save()
     SupervisionSessionFactory(supervisee=social_worker, date=datetime.date(2026, 10, 5),
                               status=SupervisionSession.Status.HELD, record="Held.",
-                              completed_at=datetime.datetime(2026, 10, 5, 16, tzinfo=datetime.timezone.utc))
+                              completed_at=datetime.datetime(2026, 10, 5, 16, tzinfo=datetime.UTC))
     ObservationFactory(practitioner=social_worker, observed_on=datetime.date(2026, 9, 14))
     AssessmentVersionFactory(author=social_worker, status=AssessmentVersion.Status.SIGNED_OFF, grade=Grade.GOOD,
                              decided_by=team_manager, decided_at=datetime.datetime(2026, 10, 1, 12))
