@@ -81,6 +81,7 @@ FOR_MANAGER = {
     "UNALLOCATED": ("Allocate a worker", lambda c: reverse("allocate", args=[c.pk])),
     "CONTRACT-REVIEW": ("Review the supervision contract", lambda m: reverse("supervision:contract_new", args=[m.pk])),
     "REPORT-COUNTERSIGN": ("Countersign the report before the meeting", lambda c: c.get_absolute_url()),
+    "SUPERVISOR-TRAINING": ("Supervision-skills training", lambda m: reverse("supervision:training_new", args=[m.pk])),
 }
 
 NAMED = {

@@ -24,14 +24,25 @@ PRACTITIONER_ROLES = (Role.SOCIAL_WORKER, Role.SENIOR_PRACTITIONER)
 MANAGER_ROLES = (Role.TEAM_MANAGER, Role.HEAD_OF_SERVICE, Role.DIRECTOR)
 AUDITOR_ROLES = (*MANAGER_ROLES, Role.IRO)  # who audits case files (W 4)
 
-# "Newly qualified" lasts 12 months from qualifying (W 5.2).
+# "Newly qualified" lasts 12 months from qualifying (W 5.2); the default of SUP-FREQ's configured
+# `newly_qualified_months`, which a council sets to 24 when it moves to the early career programme.
 NEWLY_QUALIFIED_FOR = relativedelta(months=12)
 
 
-def newly_qualified(today):
-    """StaffMember.is_newly_qualified(today) as a query: 12 months clamp at month ends, so the first
+def newly_qualified_for(months=None):
+    """The newly-qualified period: `months` as read already, else the configured figure."""
+    if months is None:
+        from .standards import figure
+
+        months = figure("SUP-FREQ", "newly_qualified_months")
+    return relativedelta(months=months)
+
+
+def newly_qualified(today, months=None):
+    """StaffMember.is_newly_qualified(today) as a query: months clamp at month ends, so the first
     qualifying day is searched for rather than subtracted."""
-    qualified_from = first_day(lambda d: today < d + NEWLY_QUALIFIED_FOR, today - NEWLY_QUALIFIED_FOR)
+    period = newly_qualified_for(months)
+    qualified_from = first_day(lambda d: today < d + period, today - period)
     return models.Q(date_qualified__lte=today, date_qualified__gte=qualified_from)
 
 # Practitioner -> senior practitioner -> team manager -> head of service -> director.
@@ -188,11 +199,12 @@ class StaffMember(AbstractUser):
     def get_absolute_url(self):
         return reverse("staff", args=[self.pk])
 
-    def is_newly_qualified(self, today):
-        """Under 12 months since qualifying, on `today`."""
+    def is_newly_qualified(self, today, months=None):
+        """Within the newly-qualified period (configured: 12 months, 24 under the early career programme) since
+        qualifying, on `today`."""
         if self.date_qualified is None or self.date_qualified > today:
             return False
-        return today < self.date_qualified + NEWLY_QUALIFIED_FOR
+        return today < self.date_qualified + newly_qualified_for(months)
 
     def experience(self, today):
         """Their experience in words, for a manager choosing whom to allocate to (K 2)."""

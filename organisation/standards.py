@@ -31,7 +31,9 @@ DEFINITIONS = [
         "SUP-FREQ", "Supervision frequency",
         "A member of staff's last supervision (or their start in post) is older than their frequency allows.", "W 5.2",
         (
-            Figure("newly_qualified_days", "Newly qualified (first 12 months)", 14, "days"),
+            Figure("newly_qualified_days", "Newly qualified (the period below)", 14, "days"),
+            Figure("newly_qualified_months", "Newly qualified period (24 under the early career programme)", 12,
+                   "months from qualifying"),
             Figure("returning_days", "Returning or changed role, until the agreed date", 14, "days"),
             Figure("changed_role_months", "Changed-role period after a move of team or role", 3, "months",
                    local=True),
@@ -164,6 +166,12 @@ DEFINITIONS = [
         "A report to a child protection conference or looked-after review is not countersigned (signed off) by a "
         "manager the period before its meeting.", "W 4, K 4",
         (Figure("working_days", "Countersigned at least", 3, "working days before the meeting", local=True),),
+    ),
+    # Issue 20: development.
+    Definition(
+        "SUPERVISOR-TRAINING", "Supervision-skills training",
+        "Someone who line-manages staff has no current (unexpired) supervision-skills training.", "W 5",
+        (Figure("months", "A new supervisor trained within", 6, "months of first supervising", local=True),),
     ),
 ]
 BY_CODE = {d.code: d for d in DEFINITIONS}

@@ -28,7 +28,9 @@ from .models import (
     AgendaItem,
     Appraisal,
     CaseDiscussion,
+    CpdEntry,
     DiscussionAction,
+    InductionTick,
     Objective,
     ObjectiveReview,
     Observation,
@@ -38,7 +40,9 @@ from .models import (
     SupportRecord,
     TeamMeeting,
     TeamMeetingAction,
+    TrainingRecord,
 )
+from .models.learning import INDUCTION_ITEMS, INDUCTION_WEEKS
 
 DEMO_SUPERVISEE = "socialworker"
 # The demo team manager's own team shows each gap: one colleague overdue, one without a contract.
@@ -86,6 +90,7 @@ class Seeder:
         self.save()
         self.meetings()
         self.objectives_and_support()
+        self.learning()
 
     def children(self):
         """Open children by worker and by team, each with their allocation's W 3 items and their story."""
@@ -270,6 +275,47 @@ class Seeder:
                 staff=supported, recorded_by=supported.line_manager, recorded_on=self.today - timedelta(days=20),
                 review_on=self.today + timedelta(days=22), **text.SUPPORT_RECORD,
             )
+
+    def learning(self):
+        """Supervision-skills training for everyone who supervises, lapsed for one team's manager (SUPERVISOR-
+        TRAINING flags it); the demo social worker's training and CPD; joiners' inductions part done. Skipped where
+        already there."""
+        if TrainingRecord.objects.exists():
+            return
+        supervisors = StaffMember.objects.filter(is_active=True, direct_reports__is_active=True).distinct()
+        lapsed = [team.manager.pk for team, _, _ in self.authority.teams[1:2] if team.manager]
+        records = []
+        for member in supervisors.order_by("pk"):
+            completed = self.today - timedelta(days=self.rng(f"training:{member.pk}").randint(60, 900))
+            if member.pk in lapsed:
+                completed = self.today - relativedelta(years=3, days=40)
+            records.append(TrainingRecord(
+                staff=member, kind=TrainingRecord.Kind.SUPERVISION_SKILLS, course=text.SUPERVISION_SKILLS_COURSE,
+                completed_on=completed, expires_on=completed + relativedelta(years=3), recorded_by=member,
+            ))
+        worker = StaffMember.objects.filter(username=DEMO_SUPERVISEE).first()
+        if worker:
+            course, evidence = text.SAFEGUARDING_COURSE
+            records.append(TrainingRecord(
+                staff=worker, kind=TrainingRecord.Kind.SAFEGUARDING, course=course, evidence=evidence,
+                completed_on=self.today - timedelta(days=75), expires_on=self.today + relativedelta(years=3, days=-75),
+                recorded_by=worker,
+            ))
+            CpdEntry.objects.bulk_create(
+                CpdEntry(staff=worker, done_on=self.today - timedelta(days=30 * (n + 1)), activity=activity,
+                         reflection=reflection, hours=hours)
+                for n, (activity, reflection, hours) in enumerate(text.CPD_ENTRIES)
+            )
+        TrainingRecord.objects.bulk_create(records)
+        joiners = StaffMember.objects.filter(
+            is_active=True, line_manager__isnull=False,
+            started_in_post__gte=self.today - timedelta(weeks=INDUCTION_WEEKS), started_in_post__lte=self.today,
+        )
+        InductionTick.objects.bulk_create(
+            InductionTick(staff=joiner, item=key, done_on=min(joiner.started_in_post + timedelta(days=n), self.today),
+                          ticked_by=joiner.line_manager)
+            for joiner in joiners for n, (key, _label) in enumerate(INDUCTION_ITEMS[:4])
+        )
 
     def save(self):
         sessions = SupervisionSession.objects.bulk_create([s for s, _, _, _ in self.sessions], batch_size=2000)

@@ -102,3 +102,15 @@ SUPPORT_RECORD = {
     "hr_stage": "informal",
     "hr_steps": "Informal meeting held with an HR adviser; support plan agreed in writing; review in six weeks.",
 }
+
+# Training, CPD and induction (issue 20).
+SUPERVISION_SKILLS_COURSE = "Reflective supervision: skills for supervisors (3 days)"
+SAFEGUARDING_COURSE = ("Contextual safeguarding and exploitation", "Certificate held by learning and development")
+CPD_ENTRIES = [
+    ("Practice learning session on neglect: the graded care profile",
+     "I now use the profile with families to agree what good enough care looks like, not only to score it.", 2),
+    ("Read the national review into child protection in England",
+     "Brought the emphasis on multi-agency information sharing into my next core group; agreed a shared log.", 3),
+    ("Shadowed an independent reviewing officer at two child looked after reviews",
+     "Saw how the child's views lead the meeting; I now prepare children with a short 'what I want' sheet.", 4),
+]

@@ -101,7 +101,7 @@ def frequency(staff, today, figures=None, *, agreed=True):
     leaving out what their contract agrees (what a new contract may not go below)."""
     figures = figures or standards.figures("SUP-FREQ")
     newly_qualified, returning, complex_work, standard = _intervals(figures)
-    if staff.is_newly_qualified(today):
+    if staff.is_newly_qualified(today, figures.get("newly_qualified_months")):
         return Frequency(newly_qualified, f"Every {newly_qualified.days} days (newly qualified)")
     if staff.is_returning(today):
         return Frequency(returning, f"Every {returning.days} days (returning or changed role)")
@@ -137,7 +137,7 @@ def overdue_filter(today, figures=None):
         return Value(first_day(lambda d: d + interval >= today, today - interval))
 
     applies = Case(
-        When(qualifies_as_new(today), then=cut(newly_qualified)),
+        When(qualifies_as_new(today, figures.get("newly_qualified_months")), then=cut(newly_qualified)),
         When(returning_until__gte=today, then=cut(returning)),
         When(Exact(_agreed_in_contract(today), SupervisionContract.Frequency.FORTNIGHTLY), then=cut(FORTNIGHT)),
         When(_in_complex_team(), then=cut(complex_work)),

@@ -1,12 +1,15 @@
 from django.urls import path
 
-from .views import development, discussions, files, meetings, objectives, sessions
+from .views import development, discussions, files, learning, meetings, objectives, readiness, sessions
 
 app_name = "supervision"
 
 urlpatterns = [
     path("", files.my_supervision, name="mine"),
     path("team/", files.team_supervision, name="team"),
+    path("cpd/", learning.cpd, name="cpd"),
+    path("cpd/new/", learning.cpd_new, name="cpd_new"),
+    path("cpd/<int:year>.csv", learning.cpd_export, name="cpd_export"),
     path("staff/<int:pk>/", files.staff_file, name="staff"),
     path("staff/<int:staff_pk>/sessions/new/", sessions.start, name="session_start"),
     path("staff/<int:staff_pk>/contracts/new/", development.contract_new, name="contract_new"),
@@ -14,6 +17,9 @@ urlpatterns = [
     path("staff/<int:staff_pk>/observations/new/", development.observation_new, name="observation_new"),
     path("staff/<int:staff_pk>/appraisals/new/", development.appraisal_new, name="appraisal_new"),
     path("staff/<int:staff_pk>/objectives/new/", objectives.objective_new, name="objective_new"),
+    path("staff/<int:staff_pk>/training/new/", learning.training_new, name="training_new"),
+    path("staff/<int:staff_pk>/induction/", learning.induction, name="induction"),
+    path("staff/<int:staff_pk>/early-career/", readiness.readiness, name="readiness"),
     path("staff/<int:staff_pk>/support/", objectives.support_records, name="support"),
     path("staff/<int:staff_pk>/support/new/", objectives.support_new, name="support_new"),
     path("teams/<int:team_pk>/objectives/new/", objectives.team_objective_new, name="team_objective_new"),

@@ -374,3 +374,41 @@ class SupportRecordFactory(factory.django.DjangoModelFactory):
     recorded_on = datetime.date(2026, 11, 2)
     concern = "Two assessments returned as requiring improvement: analysis thin."
     support_offered = "Weekly reflective supervision for six weeks; shadowing a senior practitioner."
+
+
+from supervision.models import CpdEntry, InductionTick, TrainingRecord  # noqa: E402  (appended section)
+
+
+class TrainingRecordFactory(factory.django.DjangoModelFactory):
+    """Supervision-skills training completed 1 March 2026, lasting three years."""
+
+    class Meta:
+        model = TrainingRecord
+
+    staff = factory.SubFactory(StaffFactory)
+    kind = TrainingRecord.Kind.SUPERVISION_SKILLS
+    course = "Reflective supervision for managers"
+    completed_on = datetime.date(2026, 3, 1)
+    expires_on = datetime.date(2029, 2, 28)
+    recorded_by = factory.SelfAttribute("staff")
+
+
+class InductionTickFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = InductionTick
+
+    staff = factory.SubFactory(StaffFactory)
+    item = "welcome"
+    done_on = datetime.date(2026, 11, 2)
+    ticked_by = factory.LazyAttribute(lambda o: o.staff.line_manager or StaffFactory(role=Role.TEAM_MANAGER))
+
+
+class CpdEntryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CpdEntry
+
+    staff = factory.SubFactory(StaffFactory)
+    done_on = datetime.date(2026, 10, 7)
+    activity = "Trauma-informed practice workshop"
+    reflection = "I now ask about a child's day before the incident."
+    hours = 3

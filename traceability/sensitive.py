@@ -48,6 +48,8 @@ LOGGED_VIEWS = {
     "supervision:session": Logged("supervision_session"),
     "supervision:personal": Logged("supervision_session"),
     "supervision:support": Logged("personal_file", kwarg="staff_pk"),
+    "supervision:induction": Logged("personal_file", kwarg="staff_pk"),
+    "supervision:readiness": Logged("personal_file", kwarg="staff_pk"),
     "supervision:record": Logged("supervision_session"),
     "supervision:discussion": Logged("case_discussion"),
     "supervision:discussion_edit": Logged("case_discussion"),

@@ -38,7 +38,8 @@ class GdsFormMixin:
             if isinstance(field, forms.CharField) and field.max_length is None:
                 field.max_length = TEXT_LIMIT
                 field.validators.append(MaxLengthValidator(TEXT_LIMIT))
-        limit_dates(self, past_only=getattr(self, "past_date_fields", ()), **self.child_limit())
+        limit_dates(self, past_only=getattr(self, "past_date_fields", ()),
+                    years_ahead=getattr(self, "years_ahead_fields", None), **self.child_limit())
         self.helper = FormHelper()
         self.helper.form_tag = self.form_tag
         # Validated on the server, with the GOV.UK error summary, never by the browser's own bubbles.

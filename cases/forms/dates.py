@@ -63,11 +63,13 @@ def is_date_field(field):
     return isinstance(field, (forms.DateField, gds_fields.DateInputField))
 
 
-def limit_dates(form, *, earliest=EARLIEST, earliest_reason="", past_only=()):
+def limit_dates(form, *, earliest=EARLIEST, earliest_reason="", past_only=(), years_ahead=None):
     """Give every date field of `form` its plausible range (once; a later call narrows the earliest date).
 
-    Fields named in `past_only` are of things that happened: not after today.
+    Fields named in `past_only` are of things that happened: not after today. `years_ahead` ({name: years})
+    reaches further than two years for a date that lies far ahead (a training's expiry).
     """
+    years_ahead = years_ahead or {}
     for name, field in form.fields.items():
         if not is_date_field(field):
             continue
@@ -78,5 +80,6 @@ def limit_dates(form, *, earliest=EARLIEST, earliest_reason="", past_only=()):
         field.plausible = PlausibleDate(
             label=label[0].upper() + label[1:], earliest=max(earliest, EARLIEST), earliest_reason=earliest_reason,
             past_only=name in past_only or bool(current and current.past_only),
+            years_ahead=years_ahead.get(name, current.years_ahead if current else PlausibleDate.years_ahead),
         )
         field.validators.append(field.plausible)

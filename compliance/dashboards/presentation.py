@@ -3,7 +3,8 @@ from dataclasses import dataclass
 
 # The standards' own grouping (SPEC section 4): supervision, children's records, management.
 GROUPS = (
-    ("Supervision", ("SUP-FREQ", "SUP-CONTRACT", "SUP-FILED", "APPRAISAL", "OBSERVATION", "CONTRACT-REVIEW")),
+    ("Supervision", ("SUP-FREQ", "SUP-CONTRACT", "SUP-FILED", "APPRAISAL", "OBSERVATION", "CONTRACT-REVIEW",
+                     "SUPERVISOR-TRAINING")),
     ("Children's records", (
         "CHRON-MISSING", "CHRON-STALE", "PLAN-UNSIGNED", "PLAN-MISSING", "SUMMARY", "VISITS", "SEEN-ALONE", "CLA-DOCS",
         "ASSESSMENT-DUE", "CHILD-VIEWS", "REPORT-COUNTERSIGN",

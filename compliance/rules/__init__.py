@@ -1,6 +1,7 @@
-"""The registry of rules, one per SPEC section 4 and 4a standard, in the SPEC's order."""
+"""The registry of rules, one per SPEC section 4 and 4a standard (and issue 20's), in the SPEC's order."""
 from organisation import standards
 
+from .development import SupervisorTraining
 from .management import AuditActions, Caseload, ManagerAttendance, TeamMeetings
 from .oversight import AssessmentDue, ChildViews, ContractReview, ManagementOversight, Unallocated
 from .plans import PlanMissing, PlanUnsigned, ReportCountersigned
@@ -21,6 +22,7 @@ RULES = [
         ChronologyMissing, ChronologyStale, PlanUnsigned, PlanMissing, QuarterlySummary, StatutoryVisits,
         SeenAlone, LookedAfterDocuments, AuditActions, Caseload, ManagerAttendance, TeamMeetings,
         ManagementOversight, Unallocated, AssessmentDue, ChildViews, ContractReview, ReportCountersigned,
+        SupervisorTraining,
     )
 ]
 BY_CODE = {rule.code: rule for rule in RULES}

@@ -1,5 +1,6 @@
 from .development import AppraisalForm, ChangedRoleForm, ContractForm, ObservationForm
 from .discussions import AddChildForm, CaseDiscussionForm, DiscussionActionForm
+from .learning import CpdEntryForm, InductionTickForm, TrainingForm
 from .meetings import MeetingActionForm, TeamMeetingForm
 from .objectives import ObjectiveForm, ObjectiveReviewForm, SupportRecordForm
 from .sessions import (
@@ -21,7 +22,9 @@ __all__ = [
     "CaseDiscussionForm",
     "ChangedRoleForm",
     "ContractForm",
+    "CpdEntryForm",
     "DiscussionActionForm",
+    "InductionTickForm",
     "MeetingActionForm",
     "NotesForm",
     "ObjectiveForm",
@@ -32,4 +35,5 @@ __all__ = [
     "StartSessionForm",
     "SupportRecordForm",
     "TeamMeetingForm",
+    "TrainingForm",
 ]

@@ -1,6 +1,7 @@
 from .contracts import SupervisionContract
 from .development import Appraisal, Observation
 from .discussions import CaseDiscussion, DiscussionAction
+from .learning import CpdEntry, InductionTick, TrainingRecord
 from .meetings import TeamMeeting, TeamMeetingAction
 from .objectives import Objective, ObjectiveReview, Progress
 from .sessions import AgendaItem, PersonalSection, SupervisionSession
@@ -10,7 +11,9 @@ __all__ = [
     "AgendaItem",
     "Appraisal",
     "CaseDiscussion",
+    "CpdEntry",
     "DiscussionAction",
+    "InductionTick",
     "Objective",
     "ObjectiveReview",
     "Observation",
@@ -21,4 +24,5 @@ __all__ = [
     "SupportRecord",
     "TeamMeeting",
     "TeamMeetingAction",
+    "TrainingRecord",
 ]

@@ -17,3 +17,14 @@ def review_due(contract, today):
 @register.filter
 def appraisal_current(appraisal, today):
     return appraisal.is_current(today)
+
+
+@register.filter
+def training_current(record, today):
+    return record.is_current(today)
+
+
+@register.filter
+def current_supervision_skills(training, today):
+    """Whether any of the listed training is current supervision-skills training (SUPERVISOR-TRAINING)."""
+    return any(record.kind == record.Kind.SUPERVISION_SKILLS and record.is_current(today) for record in training)

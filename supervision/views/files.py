@@ -9,6 +9,7 @@ from organisation.scoping import personal_file_filter
 
 from ..frequency import next_due
 from ..models import Appraisal, Observation, SupervisionSession, SupportRecord
+from ..models.learning import induction_checklist
 from ..selectors import objectives_of, supervision_rows, with_supervision
 
 
@@ -55,8 +56,17 @@ def _file(request, staff, pk):
             "team_objectives_by": member.team_id and Team.objects.visible_to(request.user).filter(
                 pk=member.team_id).exists(),
             "has_support_record": SupportRecord.objects.filter(staff=member).exists(),
+            "training": member.training.select_related("recorded_by"),
+            "supervises": member.direct_reports.filter(is_active=True).exists(),
+            "induction": _incomplete_induction(member),
         },
     )
+
+
+def _incomplete_induction(member):
+    """The induction checklist while any item is open (a joiner's), else None."""
+    checklist = induction_checklist(member)
+    return checklist if any(tick is None for _key, _label, tick in checklist) else None
 
 
 @login_required

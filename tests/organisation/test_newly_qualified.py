@@ -37,3 +37,15 @@ def test_unknown_qualification_date_is_not_newly_qualified(db):
 )
 def test_returning_lasts_until_the_agreed_date_inclusive(db, today, expected):
     assert StaffFactory(returning_until=datetime.date(2026, 12, 31)).is_returning(today) is expected
+
+
+@pytest.mark.parametrize("today, expected", [
+    (datetime.date(2028, 2, 27), True), (datetime.date(2028, 2, 28), False),
+])
+def test_under_the_early_career_programme_the_period_is_the_configured_24_months(db, today, expected):
+    from organisation.models import PracticeStandard, StaffMember, newly_qualified
+
+    PracticeStandard.objects.update_or_create(code="SUP-FREQ", defaults={"values": {"newly_qualified_months": 24}})
+    member = StaffFactory(date_qualified=datetime.date(2026, 2, 28))
+    assert member.is_newly_qualified(today) is expected
+    assert StaffMember.objects.filter(newly_qualified(today), pk=member.pk).exists() is expected

@@ -119,6 +119,14 @@ MATRIX = {
     # staff: tests/supervision/test_support_record.py); every other role gets 404.
     "support": ("get", lambda w: [w["worker"].pk], None, only(200, *FILE_READERS)),
     "support_new": ("get", lambda w: [w["worker"].pk], None, only(200, *CHAIN)),
+    # Training: the person and their line of management add it; the induction is ticked by the line management;
+    # CPD is the person's own (each sees and exports only their own).
+    "training_new": ("get", lambda w: [w["worker"].pk], None, only(200, *FILE_READERS)),
+    "induction": ("get", lambda w: [w["worker"].pk], None, only(200, *CHAIN)),
+    "readiness": ("get", lambda w: [w["worker"].pk], None, only(200, *FILE_READERS)),
+    "cpd": ("get", lambda w: [], None, EVERYONE),
+    "cpd_new": ("get", lambda w: [], None, EVERYONE),
+    "cpd_export": ("get", lambda w: [2026], None, EVERYONE),
 }
 
 

@@ -94,3 +94,21 @@ def test_the_demo_has_objectives_reviewed_in_supervision_and_one_restricted_supp
     ).exists()
     seed(teams=2, practitioners_per_team=4, children=60)  # a rerun adds none twice
     assert (Objective.objects.count(), SupportRecord.objects.count()) == (5, 1)
+
+
+def test_the_demo_has_training_with_one_lapsed_supervisor_and_the_social_workers_cpd(demo):
+    from compliance.rules import BY_CODE
+    from organisation import standards
+    from supervision.models import CpdEntry, TrainingRecord
+
+    today = timezone.localdate()
+    rule = BY_CODE["SUPERVISOR-TRAINING"]
+    in_breach = {m.username for m in rule.breaches(today, standards.figures("SUPERVISOR-TRAINING"))}
+    assert "teammanager" not in in_breach
+    assert len(in_breach) == 1
+    worker = StaffMember.objects.get(username="socialworker")
+    assert CpdEntry.objects.filter(staff=worker).count() == 3
+    assert TrainingRecord.objects.filter(staff=worker).exists()
+    counts = (TrainingRecord.objects.count(), CpdEntry.objects.count())
+    seed(teams=2, practitioners_per_team=4, children=60)  # a rerun adds none twice
+    assert (TrainingRecord.objects.count(), CpdEntry.objects.count()) == counts

@@ -94,6 +94,9 @@ FORMS = [
     ("supervision:team_objective_new", lambda w: [w["team"].pk], "team_manager", None),
     ("supervision:objective_review", lambda w: [w["session"].pk, w["objective"].pk], "team_manager", None),
     ("supervision:support_new", lambda w: [w["worker"].pk], "team_manager", None),
+    ("supervision:training_new", lambda w: [w["worker"].pk], "team_manager", None),
+    ("supervision:induction", lambda w: [w["worker"].pk], "team_manager", None),
+    ("supervision:cpd_new", lambda w: [], "social_worker", None),
     ("people:leaver", lambda w: [w["worker"].pk], "administrator", None),
     ("login", lambda w: [], None, None),
 ]
