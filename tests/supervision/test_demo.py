@@ -3,6 +3,7 @@ import re
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 
 from cases.models import Category
@@ -112,3 +113,16 @@ def test_the_demo_has_training_with_one_lapsed_supervisor_and_the_social_workers
     counts = (TrainingRecord.objects.count(), CpdEntry.objects.count())
     seed(teams=2, practitioners_per_team=4, children=60)  # a rerun adds none twice
     assert (TrainingRecord.objects.count(), CpdEntry.objects.count()) == counts
+
+
+def test_the_early_career_view_shows_a_newly_qualified_workers_evidence_from_the_demo(demo, client):
+    today = timezone.localdate()
+    newly = next(member for member in StaffMember.objects.filter(is_active=True, line_manager__isnull=False)
+                 if member.is_newly_qualified(today))
+    client.force_login(newly.line_manager)
+    response = client.get(reverse("supervision:readiness", args=[newly.pk]))
+    assert response.status_code == 200
+    held = list(response.context["sessions"])
+    assert held and all(session.date >= newly.date_qualified for session in held)
+    assert response.context["observations"].exists() or response.context["sign_offs"].exists()
+    assert held[0].date.strftime("%-d %B %Y") in response.content.decode()
