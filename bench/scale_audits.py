@@ -103,7 +103,7 @@ def audits(gen, world, kids):
         "areas_for_improvement", "practitioner_response", "responded_at", "created_at", "updated_at",
     ], rows())
     loader.copy(AuditAnswer, ["id", "audit_id", "item", "answer", "comment"], answers)
-    loader.copy(CorrectiveAction, ["id", "audit_id", "description", "owner_id", "due_on", "done_on",
+    loader.copy(CorrectiveAction, ["id", "audit_id", "what", "owner_id", "due_on", "done_on",
                                    "verified_by_id", "verified_on", "created_at"], actions)
     for model, counter in ids.items():
         loader.done(model, counter)

@@ -182,10 +182,12 @@ class PlanActionFactory(factory.django.DjangoModelFactory):
 # --- supervision ---
 from supervision.models import (  # noqa: E402  (appended section: other apps append their own)
     CaseDiscussion,
+    DiscussionAction,
     Observation,
     SupervisionContract,
     SupervisionSession,
     TeamMeeting,
+    TeamMeetingAction,
 )
 
 
@@ -250,6 +252,32 @@ class TeamMeetingFactory(factory.django.DjangoModelFactory):
     recorded_by = factory.LazyAttribute(lambda o: o.chair)
 
 
+class DiscussionActionFactory(factory.django.DjangoModelFactory):
+    """An open action from a case discussion, owned by the session's supervisee; pass done_on to have it done."""
+
+    class Meta:
+        model = DiscussionAction
+
+    discussion = factory.SubFactory(CaseDiscussionFactory)
+    what = "Arrange the core group meeting before the next review."
+    owner = factory.LazyAttribute(lambda o: o.discussion.session.supervisee)
+    due_on = datetime.date(2026, 11, 30)
+    done_on = None
+    done_by = factory.LazyAttribute(lambda o: o.owner if o.done_on else None)
+
+
+class TeamMeetingActionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TeamMeetingAction
+
+    meeting = factory.SubFactory(TeamMeetingFactory)
+    what = "Share the new escalation procedure with the duty workers."
+    owner = factory.LazyAttribute(lambda o: o.meeting.chair)
+    due_on = datetime.date(2026, 11, 30)
+    done_on = None
+    done_by = factory.LazyAttribute(lambda o: o.owner if o.done_on else None)
+
+
 # --- audits ---
 from audits.models import (  # noqa: E402  (appended section: other apps append their own)
     AuditAnswer,
@@ -286,9 +314,11 @@ class CorrectiveActionFactory(factory.django.DjangoModelFactory):
         model = CorrectiveAction
 
     audit = factory.SubFactory(CaseFileAuditFactory)
-    description = "Bring the chronology up to date from the case notes since January."
+    what = "Bring the chronology up to date from the case notes since January."
     owner = factory.LazyAttribute(lambda o: o.audit.practitioner or o.audit.auditor)
     due_on = datetime.date(2026, 3, 16)
+    done_on = None
+    done_by = factory.LazyAttribute(lambda o: o.owner if o.done_on else None)
 
 
 class ManagerPracticeReviewFactory(factory.django.DjangoModelFactory):

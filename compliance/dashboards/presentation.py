@@ -8,7 +8,7 @@ GROUPS = (
         "CHRON-MISSING", "CHRON-STALE", "PLAN-UNSIGNED", "PLAN-MISSING", "SUMMARY", "VISITS", "SEEN-ALONE", "CLA-DOCS",
         "ASSESSMENT-DUE", "CHILD-VIEWS",
     )),
-    ("Management", ("AUDIT-ACTIONS", "CASELOAD", "MGR-ATTEND", "TEAM-MEETING", "OVERSIGHT", "UNALLOCATED")),
+    ("Management", ("AUDIT-ACTIONS", "ACTIONS", "CASELOAD", "MGR-ATTEND", "TEAM-MEETING", "OVERSIGHT", "UNALLOCATED")),
 )
 GROUP_OF = {code: name for name, codes in GROUPS for code in codes}
 

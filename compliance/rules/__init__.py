@@ -1,7 +1,7 @@
 """The registry of rules, one per SPEC section 4 and 4a standard, in the SPEC's order."""
 from organisation import standards
 
-from .management import AuditActions, Caseload, ManagerAttendance, TeamMeetings
+from .management import Actions, AuditActions, Caseload, ManagerAttendance, TeamMeetings
 from .oversight import AssessmentDue, ChildViews, ContractReview, ManagementOversight, Unallocated
 from .plans import PlanMissing, PlanUnsigned
 from .records import ChronologyMissing, ChronologyStale, LookedAfterDocuments, QuarterlySummary
@@ -20,7 +20,7 @@ RULES = [
         SupervisionFrequency, SupervisionContract, CaseDiscussionsFiled, Appraisal, ObservationOfPractice,
         ChronologyMissing, ChronologyStale, PlanUnsigned, PlanMissing, QuarterlySummary, StatutoryVisits,
         SeenAlone, LookedAfterDocuments, AuditActions, Caseload, ManagerAttendance, TeamMeetings,
-        ManagementOversight, Unallocated, AssessmentDue, ChildViews, ContractReview,
+        ManagementOversight, Unallocated, AssessmentDue, Actions, ChildViews, ContractReview,
     )
 ]
 BY_CODE = {rule.code: rule for rule in RULES}
