@@ -252,8 +252,19 @@ class TeamMeetingFactory(factory.django.DjangoModelFactory):
     recorded_by = factory.LazyAttribute(lambda o: o.chair)
 
 
-class DiscussionActionFactory(factory.django.DjangoModelFactory):
-    """An open action from a case discussion, owned by the session's supervisee; pass done_on to have it done."""
+class AgreedActionFactory(factory.django.DjangoModelFactory):
+    """What every kind of action has (organisation/actions.py): open, unless given done_on (then done by its owner)."""
+
+    class Meta:
+        abstract = True
+
+    due_on = datetime.date(2026, 11, 30)
+    done_on = None
+    done_by = factory.LazyAttribute(lambda o: o.owner if o.done_on else None)
+
+
+class DiscussionActionFactory(AgreedActionFactory):
+    """An action from a case discussion, owned by the session's supervisee."""
 
     class Meta:
         model = DiscussionAction
@@ -261,21 +272,15 @@ class DiscussionActionFactory(factory.django.DjangoModelFactory):
     discussion = factory.SubFactory(CaseDiscussionFactory)
     what = "Arrange the core group meeting before the next review."
     owner = factory.LazyAttribute(lambda o: o.discussion.session.supervisee)
-    due_on = datetime.date(2026, 11, 30)
-    done_on = None
-    done_by = factory.LazyAttribute(lambda o: o.owner if o.done_on else None)
 
 
-class TeamMeetingActionFactory(factory.django.DjangoModelFactory):
+class TeamMeetingActionFactory(AgreedActionFactory):
     class Meta:
         model = TeamMeetingAction
 
     meeting = factory.SubFactory(TeamMeetingFactory)
     what = "Share the new escalation procedure with the duty workers."
     owner = factory.LazyAttribute(lambda o: o.meeting.chair)
-    due_on = datetime.date(2026, 11, 30)
-    done_on = None
-    done_by = factory.LazyAttribute(lambda o: o.owner if o.done_on else None)
 
 
 # --- audits ---
@@ -309,7 +314,7 @@ class AuditAnswerFactory(factory.django.DjangoModelFactory):
     answer = "met"
 
 
-class CorrectiveActionFactory(factory.django.DjangoModelFactory):
+class CorrectiveActionFactory(AgreedActionFactory):
     class Meta:
         model = CorrectiveAction
 
@@ -317,8 +322,6 @@ class CorrectiveActionFactory(factory.django.DjangoModelFactory):
     what = "Bring the chronology up to date from the case notes since January."
     owner = factory.LazyAttribute(lambda o: o.audit.practitioner or o.audit.auditor)
     due_on = datetime.date(2026, 3, 16)
-    done_on = None
-    done_by = factory.LazyAttribute(lambda o: o.owner if o.done_on else None)
 
 
 class ManagerPracticeReviewFactory(factory.django.DjangoModelFactory):

@@ -69,7 +69,7 @@ def _render_meeting(request, meeting, status=200, action_form=None):
         {
             "meeting": meeting,
             "attendees": meeting.attendees.all(),
-            "actions": meeting.actions.select_related("owner"),
+            "actions": meeting.actions.select_related("owner", "done_by"),
             "can_manage": can_manage,
             "action_form": action_form,
         },
