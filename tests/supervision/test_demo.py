@@ -6,6 +6,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from cases.models import Category
+from organisation.actions import tracked
 from organisation.models import StaffMember
 from supervision import services
 from supervision.models import CaseDiscussion, Observation, SupervisionSession, TeamMeeting
@@ -79,3 +80,13 @@ def test_case_discussions_fit_the_child_discussed(demo):
     in_care = re.compile(r"foster|placement|life.story|family time", re.IGNORECASE)
     assert [d.discussion for d in at_home if in_care.search(d.discussion + d.purpose + d.decision)] == []
     assert len({d.discussion for d in discussions}) > len(discussions) // 2  # varied, not a handful repeated
+
+
+def test_the_demo_has_open_overdue_and_carried_actions_some_of_them_the_social_workers(demo):
+    today = timezone.localdate()
+    everyone = StaffMember.objects.values("pk")
+    open_actions = tracked(owners=everyone, standard="ACTIONS")
+    assert any(action.is_overdue(today) for action in open_actions)
+    assert any(not action.is_overdue(today) for action in open_actions)
+    assert any(action.carried for action in open_actions)
+    assert tracked(owners=StaffMember.objects.filter(username="socialworker").values("pk"))
