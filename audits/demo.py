@@ -154,7 +154,7 @@ def _team_audits(team, rng, today, count, demo_worker=None):
         if child in theirs:
             CorrectiveAction.objects.create(
                 audit=audit, owner=demo_worker, due_on=today + timedelta(days=14),
-                description="Write the quarterly summary from the recent visits and the review minutes.",
+                what="Write the quarterly summary from the recent visits and the review minutes.",
             )
         made.append(audit.actions.count())
     return made
@@ -199,11 +199,12 @@ def _audit(child, auditor, audited_on, rng, today, respond=True):
     return audit
 
 
-def _action(audit, item, description, owner, rng, today):
+def _action(audit, item, what, owner, rng, today):
     due_on = audit.audited_on + timedelta(days=rng.randint(10, 28))
-    action = CorrectiveAction(audit=audit, item=item, description=description, owner=owner, due_on=due_on)
+    action = CorrectiveAction(audit=audit, item=item, what=what, owner=owner, due_on=due_on)
     if due_on < today and rng.random() < 0.6:  # the rest of the past-due ones are overdue
         action.done_on = min(today, due_on + timedelta(days=rng.randint(-7, 4)))
+        action.done_by = owner
         if rng.random() < 0.7:
             action.verified_by, action.verified_on = audit.auditor, min(today, action.done_on + timedelta(days=3))
     action.save()

@@ -69,14 +69,14 @@ def audits(gen, world, kids):
         owner = str(worker) if worker else auditor
         for code in not_met[:3]:
             due = day + 10 + int(r() * 18)
-            done = verified_by = verified = NULL
+            done = done_by = verified_by = verified = NULL
             if due < TT and r() < 0.75:
                 done_on = max(day, min(TT, due + int(r() * 11) - 7))
-                done = cal.d(done_on)
+                done, done_by = cal.d(done_on), owner
                 if r() < 0.7:
                     verified_by, verified = auditor, cal.d(min(TT, done_on + 3))
             actions.append((str(next(ids[CorrectiveAction])), pk, NOT_MET_TEXT[code][1], owner, cal.d(due), done,
-                            verified_by, verified, cal.at(day, 11)))
+                            done_by, "0", verified_by, verified, cal.at(day, 11)))
         responded = worker and r() < 0.6
         return (
             pk, str(kids.id[n]), str(team.id), str(worker) if worker else NULL, auditor, cal.d(day), "completed",
@@ -103,8 +103,8 @@ def audits(gen, world, kids):
         "areas_for_improvement", "practitioner_response", "responded_at", "created_at", "updated_at",
     ], rows())
     loader.copy(AuditAnswer, ["id", "audit_id", "item", "answer", "comment"], answers)
-    loader.copy(CorrectiveAction, ["id", "audit_id", "description", "owner_id", "due_on", "done_on",
-                                   "verified_by_id", "verified_on", "created_at"], actions)
+    loader.copy(CorrectiveAction, ["id", "audit_id", "what", "owner_id", "due_on", "done_on", "done_by_id",
+                                   "carried", "verified_by_id", "verified_on", "created_at"], actions)
     for model, counter in ids.items():
         loader.done(model, counter)
     reviews(gen, world)

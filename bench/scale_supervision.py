@@ -128,8 +128,9 @@ def sessions(gen, world, kids):
                                      E["discussions"][int(r() * 6)], decision, rationale, cal.d(due), filed,
                                      decision_id, at(day, 12), completed))
         owner = member.id if r() < 0.67 else member.supervisor
+        due = day + 7 + int(r() * 21)
         rows[DiscussionAction].append((str(next(ids[DiscussionAction])), pk, E["actions"][int(r() * 6)], str(owner),
-                                       cal.d(day + 7 + int(r() * 21))))
+                                       cal.d(due), *_settled(cal, r, day, due, owner)))
 
     def member_sessions(i, member):
         now_interval = interval(member, TT)
@@ -194,7 +195,8 @@ def sessions(gen, world, kids):
         "recorded_at",
     ], rows[ManagementDecision])
     loader.copy(CaseDiscussion, DISCUSSION_COLUMNS, rows[CaseDiscussion])
-    loader.copy(DiscussionAction, ["id", "discussion_id", "what", "owner_id", "due_on"], rows[DiscussionAction])
+    loader.copy(DiscussionAction, ["id", "discussion_id", "what", "owner_id", "due_on", *SETTLED],
+                rows[DiscussionAction])
     loader.copy(SupervisionContract, [
         "id", "staff_id", "supervisor_id", "agreed_on", "frequency", "review_on", "arrangements",
         "supervisor_signed_on", "staff_signed_on", "created_at",
@@ -229,12 +231,24 @@ def team_meetings(gen, world):
                 attendees.extend((pk, str(p)) for p in team.practitioners if r() < 0.85)
                 if team.practitioners:
                     owner = team.practitioners[int(r() * len(team.practitioners))]
-                    actions.append((str(next(action_ids)), pk, action, str(owner), cal.d(day + 14)))
+                    actions.append((str(next(action_ids)), pk, action, str(owner), cal.d(day + 14),
+                                    *_settled(cal, r, day, day + 14, owner)))
                 day -= 28
 
     loader.copy(TeamMeeting, ["id", "team_id", "held_on", "chair_id", "agenda", "minutes", "recorded_by_id",
                               "recorded_at"], rows())
     loader.copy(TeamMeeting.attendees.through, ["teammeeting_id", "staffmember_id"], attendees)
-    loader.copy(TeamMeetingAction, ["id", "meeting_id", "what", "owner_id", "due_on"], actions)
+    loader.copy(TeamMeetingAction, ["id", "meeting_id", "what", "owner_id", "due_on", *SETTLED], actions)
     loader.done(TeamMeeting, meeting_ids)
     loader.done(TeamMeetingAction, action_ids)
+
+
+SETTLED = ["done_on", "done_by_id", "carried"]
+
+
+def _settled(cal, r, agreed, due, owner):
+    """(done on, done by, times carried) of an action agreed on day `agreed`: nearly every old one done by its
+    owner, most recent ones too (organisation/actions.py); none carried (the sweep does not read the count)."""
+    if due < cal.T and r() < (0.97 if due < cal.T - 60 else 0.7):
+        return cal.d(max(agreed, min(cal.T, due + int(r() * 14) - 10))), str(owner), "0"
+    return NULL, NULL, "0"

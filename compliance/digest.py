@@ -103,7 +103,7 @@ def build(person, *, today, now):
         lines.append(Line(
             flag=flag,
             about=_about(flag),
-            url=absolute(_where_fixed(flag, files)),
+            url=absolute(_where_fixed(flag, files, pk)),
             days=flag.days_open(today),
             plan_url=absolute(reverse("compliance:flag_plan", args=[flag.pk])) if flag.owner_id in plans_for else "",
             is_new=is_new,
@@ -155,8 +155,13 @@ def _about(flag):
     return f"team {flag.team}"
 
 
-def _where_fixed(flag, files):
-    """The page where the breach is put right: the child's record, the supervision file, the team."""
+def _where_fixed(flag, files, reader_id):
+    """The page where the breach is put right: the child's record, the supervision file, the team; overdue
+    actions on the action tracker (the reader's own, or the person's among their team's)."""
+    if flag.rule == "ACTIONS":
+        if flag.staff_id == reader_id:
+            return reverse("compliance:my_actions")
+        return f"{reverse('compliance:team_actions')}?person={flag.staff_id}&overdue=on"
     if flag.kind == SubjectKind.CHILD:
         return flag.child.get_absolute_url()
     if flag.kind == SubjectKind.STAFF:

@@ -3,9 +3,10 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Submit
 from django import forms
 
-from cases.forms.base import EditConflictMixin, GdsFormMixin, textarea
+from cases.forms.base import EditConflictMixin, GdsFormMixin, QuickSelect, textarea
 from cases.forms.dates import DateInputField
 from organisation import standards
+from organisation.models import StaffMember
 
 from .models import FlagPlan
 
@@ -67,3 +68,19 @@ class FlagPlanForm(GdsFormMixin, forms.ModelForm):
         if plan_by < self.today:
             raise forms.ValidationError("Done by must be today or in the future")
         return plan_by
+
+
+class TeamActionsFilterForm(forms.Form):
+    """The team's actions by person and overdue; only people in the manager's line of management are offered."""
+
+    person = forms.ModelChoiceField(
+        queryset=StaffMember.objects.none(), required=False, empty_label="Everyone", widget=QuickSelect
+    )
+    overdue = forms.BooleanField(label="Overdue only", required=False)
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = people
+        self.helper = FormHelper()
+        self.helper.form_method = "get"
+        self.helper.add_input(Submit("filter", "Filter", css_class="govuk-button--secondary"))

@@ -9,9 +9,11 @@ manager's list asks the manager's own standards a week ahead.
 from datetime import timedelta
 
 from django.urls import reverse
+from django.utils.text import Truncator
 
 from cases.models import Child
 from cases.worklist import Due, register, register_for_manager
+from organisation import actions
 from organisation.models import StaffMember, Team
 from supervision.models import CaseDiscussion
 
@@ -63,7 +65,20 @@ def due_for_worker(*, children, worker, today):
                 on=rule.due_on(member, horizon, figures), what="My supervision", code=rule.code,
                 url=reverse("supervision:mine"),
             ))
+    if config["ACTIONS"][0]:
+        items.extend(_actions_due([worker.pk], horizon))
     return items
+
+
+def _actions_due(owners, horizon, *, named=False):
+    """The ACTIONS standard's actions of `owners` open and due by `horizon`, one item each, linking to where
+    it was agreed (AUDIT-ACTIONS lists a child's corrective actions as the child's own item)."""
+    return [
+        Due(on=action.due_on, what=f"Action: {Truncator(action.what).words(10)}", code="ACTIONS",
+            child_id=action.child.pk if action.child else None, url=action.get_absolute_url(),
+            about=action.owner.get_full_name() if named else "")
+        for action in actions.tracked(owners=owners, due_by=horizon, standard="ACTIONS")
+    ]
 
 
 # The manager's standards, each with what it asks for and where that is done (one click from done).
@@ -112,6 +127,8 @@ def due_for_manager(*, manager, today):
         for subject in rule.breaches(horizon, figures).filter(**scope[rule.subject]).order_by():
             items.append(Due(on=rule.due_on(subject, horizon, figures), what=what, code=code,
                              url=url(subject), about=NAMED[rule.subject](subject)))
+    if config["ACTIONS"][0]:
+        items.extend(_actions_due([manager.pk, *staff], horizon, named=True))
     if config["SUP-FILED"][0]:
         # One item per discussion (the rule's subject is the child), so each links to the one to file.
         discussions = CaseDiscussion.objects.not_filed_in_time(horizon).filter(

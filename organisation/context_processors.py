@@ -45,6 +45,10 @@ def navigation(request):
         items.append(("My supervision", reverse("supervision:mine")))
     elif policy.is_manager(user):
         items.append(("Team supervision", reverse("supervision:team")))
+    if policy.sees_team_actions(user):
+        items.append(("Team actions", reverse("compliance:team_actions")))
+    elif policy.has_actions(user):
+        items.append(("My actions", reverse("compliance:my_actions")))
     if policy.may_administer(user):
         items.append(("Practice standards", reverse("compliance:standards")))
         items.append(("Audit programme", reverse("audits:programme")))
@@ -78,5 +82,6 @@ def permissions(request):
             "review_children": policy.reviews_children(user),
             "see_every_service": policy.sees_everything(user),
             "see_reports": policy.sees_reports(user),
+            "see_team_actions": policy.sees_team_actions(user),
         }
     }

@@ -93,6 +93,16 @@ def sees_dashboards(user):
     return is_manager(user)
 
 
+def has_actions(user):
+    """Everyone who works with children or staff may be given actions (the action tracker); not an administrator."""
+    return sees_case_records(user)
+
+
+def sees_team_actions(user):
+    """The actions of the staff in one's line of management: managers."""
+    return is_manager(user)
+
+
 def sees_reports(user):
     """The monthly performance report: heads of service (their service) and directors (every service)."""
     return _holds(user, SENIOR_MANAGER_ROLES)

@@ -151,6 +151,11 @@ DEFINITIONS = [
         ),
     ),
     Definition(
+        "ACTIONS", "Actions done in time",
+        "An action agreed in supervision, a case discussion or a team meeting is past its date and not marked done "
+        "(an audit's corrective actions are AUDIT-ACTIONS).", "W 5, W 4, W Appendix 1",
+    ),
+    Definition(
         "CHILD-VIEWS", "Child's views", "An open child's record has no recorded views of the child within the period.",
         "K 1, K 5, W 4",
         (Figure("months", "Views recorded at least every", 3, "months", local=True),),

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.db.models import Count, Q
 
-from audits.models import CorrectiveAction
 from cases.services import allocate
 from organisation import policy, writes
+from organisation.actions import tracked
 from organisation.models import StaffMember, Team
 from supervision.models import DiscussionAction, TeamMeetingAction
 
@@ -20,13 +20,8 @@ class WorkChanged(Exception):
 
 
 def open_actions(member):
-    """The actions the leaver still owns: not done (audit actions), or every one (case discussion and team meeting
-    actions have no done state yet). The one place to repoint to the unified action tracker."""
-    return [
-        *DiscussionAction.objects.filter(owner=member).select_related("discussion__child"),
-        *TeamMeetingAction.objects.filter(owner=member).select_related("meeting__team"),
-        *CorrectiveAction.objects.filter(owner=member, done_on__isnull=True).select_related("audit__child"),
-    ]
+    """The actions the leaver still owns and has not done, of every kind (the action tracker)."""
+    return tracked(owners=[member.pk])
 
 
 def reassign_action(action, *, to, by):

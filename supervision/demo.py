@@ -335,9 +335,13 @@ class Seeder:
             discussion.management_decision = decision
         CaseDiscussion.objects.bulk_create([d for d, _, _ in discussions], batch_size=5000)
         actions = []
+        held = _held_dates((s.supervisee_id, s.date) for s in sessions if s.status == Status.HELD)
+        rng = self.rng("discussion-actions")
         for discussion, _, items in discussions:
             for action in items:
                 action.discussion = discussion
+                _settle(action, held.get(discussion.session.supervisee_id, []), discussion.session.date, rng,
+                        self.today)
                 actions.append(action)
         DiscussionAction.objects.bulk_create(actions, batch_size=5000)
         SupervisionContract.objects.bulk_create(self.contracts, batch_size=5000)
@@ -381,13 +385,35 @@ class Seeder:
                 ), [], None))
         saved = TeamMeeting.objects.bulk_create([m for m, _, _ in meetings], batch_size=2000)
         Through = TeamMeeting.attendees.through
+        held = _held_dates((m.team_id, m.held_on) for m in saved if m.minutes and m.held_on <= self.today)
+        rng = self.rng("meeting-actions")
         for meeting, (_, people, owner) in zip(saved, meetings, strict=True):
             attendance += [Through(teammeeting_id=meeting.pk, staffmember_id=p.pk) for p in people]
             if owner and meeting.minutes:
-                actions.append(TeamMeetingAction(
-                    meeting=meeting, what="Update chronologies before the audit", owner=owner,
+                action = TeamMeetingAction(
+                    meeting=meeting, what=rng.choice(text.MEETING_ACTIONS), owner=owner,
                     due_on=meeting.held_on + timedelta(days=14),
-                ))
+                )
+                _settle(action, held.get(meeting.team_id, []), meeting.held_on, rng, self.today)
+                actions.append(action)
         Through.objects.bulk_create(attendance, batch_size=5000)
         TeamMeetingAction.objects.bulk_create(actions, batch_size=5000)
         self.authority.log(f"team meetings: {len(saved)} added")
+
+
+def _held_dates(pairs):
+    """{group id: [dates]}: the sessions held by each supervisee, or the minuted meetings of each team."""
+    held = {}
+    for group, day in pairs:
+        held.setdefault(group, []).append(day)
+    return held
+
+
+def _settle(action, held, agreed_on, rng, today):
+    """Most actions past their date were done (nearly all the old ones), by their owner; each open at a later
+    session or meeting was carried over to it, as organisation/actions.py carry_over() counts."""
+    if action.due_on < today and rng.random() < (0.97 if action.due_on < today - timedelta(days=60) else 0.7):
+        action.done_on = max(agreed_on, min(today, action.due_on + timedelta(days=rng.randint(-10, 3))))
+        action.done_by = action.owner
+    until = action.done_on or today + timedelta(days=1)
+    action.carried = sum(1 for day in held if agreed_on < day < until)

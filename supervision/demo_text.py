@@ -71,6 +71,13 @@ APPRAISAL = {
     "development_needs": "Analytical writing in assessments; confidence in giving evidence in court.",
 }
 CANCELLED = ["Supervisor off sick.", "Practitioner in court all day.", "Urgent child protection visit."]
+MEETING_ACTIONS = [
+    "Update chronologies before the audit",
+    "Share the new escalation procedure with the duty workers",
+    "Book the team's training on contextual safeguarding",
+    "Check every looked-after child has a recent photo on file",
+    "Bring the quarterly summaries up to date before the performance meeting",
+]
 MEETING_AGENDA = "1. Caseloads and allocation\n2. Performance: visits and chronologies\n3. Practice learning\n4. AOB"
 MEETING_MINUTES = (
     "Caseloads reviewed against capacity. Visit timeliness at 92%; chronologies to be updated by Friday. "

@@ -7,7 +7,7 @@ from cases.models import Child, ManagementDecision
 from organisation import writes
 from organisation.notifications import notify
 
-from .models import CaseDiscussion, Objective, SupervisionSession
+from .models import CaseDiscussion, DiscussionAction, Objective, SupervisionSession, TeamMeeting, TeamMeetingAction
 
 
 class AlreadyDone(Exception):
@@ -126,6 +126,14 @@ def complete_session(*, session, today, now):
     writes.save(session, by=session.supervisor)
     for discussion in session.case_discussions.filter(filed_at__isnull=True).select_related("session", "child"):
         file_case_discussion(discussion=discussion, today=today, now=now)
+    later = SupervisionSession.objects.filter(
+        supervisee=session.supervisee, status=SupervisionSession.Status.HELD, date__gt=session.date
+    )
+    if not later.exists():
+        # Not done by this session: carried forward from the supervisee's earlier sessions, once per session.
+        DiscussionAction.objects.filter(
+            discussion__session__supervisee=session.supervisee, discussion__session__date__lt=session.date
+        ).carry_over(by=session.supervisor)
     return session
 
 
@@ -142,3 +150,14 @@ def record_appraisal(appraisal):
                 set_by=appraisal.appraiser, set_on=appraisal.held_on, appraisal=appraisal,
             ), by=appraisal.appraiser)
     return appraisal
+
+
+@transaction.atomic
+def record_team_meeting(form, *, by):
+    """Save a new team meeting from its form; the team's actions not done by it are carried forward."""
+    meeting = form.save()
+    if not TeamMeeting.objects.filter(team=meeting.team, held_on__gt=meeting.held_on).exists():
+        TeamMeetingAction.objects.filter(
+            meeting__team=meeting.team, meeting__held_on__lt=meeting.held_on
+        ).carry_over(by=by)
+    return meeting

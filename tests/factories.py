@@ -190,10 +190,12 @@ class PlanActionFactory(factory.django.DjangoModelFactory):
 # --- supervision ---
 from supervision.models import (  # noqa: E402  (appended section: other apps append their own)
     CaseDiscussion,
+    DiscussionAction,
     Observation,
     SupervisionContract,
     SupervisionSession,
     TeamMeeting,
+    TeamMeetingAction,
 )
 
 
@@ -259,6 +261,37 @@ class TeamMeetingFactory(factory.django.DjangoModelFactory):
     recorded_by = factory.LazyAttribute(lambda o: o.chair)
 
 
+class AgreedActionFactory(factory.django.DjangoModelFactory):
+    """What every kind of action has (organisation/actions.py): open, unless given done_on (then done by its owner)."""
+
+    class Meta:
+        abstract = True
+
+    due_on = datetime.date(2026, 11, 30)
+    done_on = None
+    done_by = factory.LazyAttribute(lambda o: o.owner if o.done_on else None)
+
+
+class DiscussionActionFactory(AgreedActionFactory):
+    """An action from a case discussion, owned by the session's supervisee."""
+
+    class Meta:
+        model = DiscussionAction
+
+    discussion = factory.SubFactory(CaseDiscussionFactory)
+    what = "Arrange the core group meeting before the next review."
+    owner = factory.LazyAttribute(lambda o: o.discussion.session.supervisee)
+
+
+class TeamMeetingActionFactory(AgreedActionFactory):
+    class Meta:
+        model = TeamMeetingAction
+
+    meeting = factory.SubFactory(TeamMeetingFactory)
+    what = "Share the new escalation procedure with the duty workers."
+    owner = factory.LazyAttribute(lambda o: o.meeting.chair)
+
+
 # --- audits ---
 from audits.models import (  # noqa: E402  (appended section: other apps append their own)
     AuditAnswer,
@@ -290,12 +323,12 @@ class AuditAnswerFactory(factory.django.DjangoModelFactory):
     answer = "met"
 
 
-class CorrectiveActionFactory(factory.django.DjangoModelFactory):
+class CorrectiveActionFactory(AgreedActionFactory):
     class Meta:
         model = CorrectiveAction
 
     audit = factory.SubFactory(CaseFileAuditFactory)
-    description = "Bring the chronology up to date from the case notes since January."
+    what = "Bring the chronology up to date from the case notes since January."
     owner = factory.LazyAttribute(lambda o: o.audit.practitioner or o.audit.auditor)
     due_on = datetime.date(2026, 3, 16)
 
@@ -326,27 +359,7 @@ class AppraisalFactory(factory.django.DjangoModelFactory):
 
 
 # --- people: objectives and the support record ---
-from supervision.models import DiscussionAction, Objective, SupportRecord, TeamMeetingAction  # noqa: E402
-
-
-class DiscussionActionFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = DiscussionAction
-
-    discussion = factory.SubFactory(CaseDiscussionFactory)
-    what = "Visit the child at school."
-    owner = factory.LazyAttribute(lambda o: o.discussion.session.supervisee)
-    due_on = datetime.date(2026, 12, 4)
-
-
-class TeamMeetingActionFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = TeamMeetingAction
-
-    meeting = factory.SubFactory(TeamMeetingFactory)
-    what = "Update every chronology."
-    owner = factory.LazyAttribute(lambda o: o.meeting.chair)
-    due_on = datetime.date(2026, 12, 4)
+from supervision.models import Objective, SupportRecord  # noqa: E402
 
 
 class ObjectiveFactory(factory.django.DjangoModelFactory):

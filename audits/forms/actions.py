@@ -14,10 +14,11 @@ class CorrectiveActionForm(GdsFormMixin, forms.ModelForm):
 
     class Meta:
         model = CorrectiveAction
-        fields = ["item", "description", "owner", "due_on"]
-        widgets = {"description": textarea(3)}
+        fields = ["item", "what", "owner", "due_on"]
+        widgets = {"what": textarea(3)}
+        labels = {"what": "What needs to be done"}
         field_classes = {"owner": StaffChoiceField}
-        help_texts = {"description": "What must change on the record, agreed with the practitioner (W 4)."}
+        help_texts = {"what": "What must change on the record, agreed with the practitioner (W 4)."}
 
     def __init__(self, *args, owners, today, items, **kwargs):
         super().__init__(*args, **kwargs)

@@ -7,6 +7,7 @@ from simple_history.models import HistoricalRecords
 
 from cases.models import Grade
 from organisation import writes
+from organisation.actions import ActionQuerySet, AgreedAction
 from organisation.scoping import child_filter
 
 from .. import checklist
@@ -156,28 +157,26 @@ class AuditAnswer(models.Model):
         return f"{self.audit} {self.item}"
 
 
-class CorrectiveActionQuerySet(models.QuerySet):
+class CorrectiveActionQuerySet(ActionQuerySet):
     def visible_to(self, user):
         return self.filter(child_filter(user, prefix="audit__child__"))
-
-    def overdue(self, today):
-        """Past its due date and not done (AUDIT-ACTIONS): due today is not yet overdue."""
-        return self.filter(done_on__isnull=True, due_on__lt=today)
 
     def awaiting_verification(self):
         return self.filter(done_on__isnull=False, verified_on__isnull=True)
 
 
-class CorrectiveAction(models.Model):
+class CorrectiveAction(AgreedAction):
+    """An action agreed in a case file audit (organisation/actions.py), which the auditor then verifies."""
+
+    agreed_in_label = "Case file audit"
+    standard = "AUDIT-ACTIONS"
+    AGREED_IN_RELATED = ("audit__child",)
+
     audit = models.ForeignKey(CaseFileAudit, on_delete=models.CASCADE, related_name="actions")
     item = models.CharField(
         "checklist item it corrects", max_length=40, choices=checklist.CHOICES, blank=True,
         help_text="An item not met is followed up by an action for it, or a reason none is needed.",
     )
-    description = models.TextField("what needs to be done")
-    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="corrective_actions")
-    due_on = models.DateField("due by")
-    done_on = models.DateField("done on", null=True, blank=True)
     verified_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -187,10 +186,10 @@ class CorrectiveAction(models.Model):
     objects = CorrectiveActionQuerySet.as_manager()
     history = HistoricalRecords()
 
-    class Meta:
-        ordering = ["due_on", "pk"]
-        indexes = [models.Index(fields=["done_on", "due_on"])]
+    class Meta(AgreedAction.Meta):
+        indexes = [*AgreedAction.Meta.indexes, models.Index(fields=["done_on", "due_on"])]
         constraints = [
+            *AgreedAction.Meta.constraints,
             models.CheckConstraint(
                 condition=models.Q(verified_on__isnull=True) | models.Q(done_on__isnull=False),
                 name="verified_action_is_done",
@@ -208,28 +207,28 @@ class CorrectiveAction(models.Model):
     def get_absolute_url(self):
         return reverse("audits:action", args=[self.pk])
 
-    def is_overdue(self, today):
-        return self.done_on is None and self.due_on < today
+    @property
+    def agreed_in(self):
+        return self.audit
+
+    @property
+    def agreed_by_id(self):
+        return self.audit.auditor_id
+
+    @property
+    def child(self):
+        return self.audit.child
 
     def status(self, today):
-        """(label, tag colour) for the action on `today`."""
+        """(label, tag colour): a done action waits for the auditor's check."""
         if self.verified_on:
             return "Verified", "green"
         if self.done_on:
             return "Done, to verify", "blue"
-        if self.is_overdue(today):
-            return "Overdue", "red"
-        return "Open", "grey"
-
-    def can_mark_done(self, user):
-        return self.done_on is None and user.pk in (self.owner_id, self.audit.auditor_id)
+        return super().status(today)
 
     def can_verify(self, user):
         return self.verified_on is None and self.audit.auditor_id == user.pk
-
-    def mark_done(self, on, *, by=None):
-        """Record the action done (by its owner, unless said); a second, concurrent record changes nothing."""
-        return writes.transition(self, {"done_on": None}, by=by or self.owner, done_on=on)
 
     def verify(self, *, by, on, done_on=None):
         """Record the auditor's check; a done date is recorded too if the owner has not.
@@ -239,6 +238,7 @@ class CorrectiveAction(models.Model):
         done_on = self.done_on or done_on
         if done_on is None:
             raise ValidationError({"done_on": "Enter the date the action was done."})
+        done_by = self.done_by or by
         return writes.transition(
-            self, {"verified_on": None}, by=by, done_on=done_on, verified_by=by, verified_on=on
+            self, {"verified_on": None}, by=by, done_on=done_on, done_by=done_by, verified_by=by, verified_on=on
         )

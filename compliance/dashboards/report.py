@@ -52,6 +52,8 @@ MEASURES = (
     Measure("audits", "Case file audits completed", "count", better=""),
     Measure("audits_good", "Audits graded good or outstanding", "percent"),
     Measure("actions_overdue", "Audit actions overdue at month end", "count", better="lower"),
+    # Actions agreed in supervision and team meetings (ACTIONS): staff owning one, none of theirs overdue.
+    Measure("actions_in_time", "Staff with no agreed action overdue", "percent", ("ACTIONS",)),
     Measure("caseload_average", "Open cases per allocated worker", "average", better=""),
     Measure("caseload_within", "Workers within caseload capacity", "percent", ("CASELOAD",)),
     # Of the work decided for the first time in the month, the share signed off then (K 4 "support and challenge").

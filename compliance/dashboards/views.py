@@ -232,7 +232,7 @@ def _team_csv(export, team, flags, supervision, sign_offs, actions, caseloads, t
             name, ["Child", "Assessment or plan", "Version", "Author", "Submitted", "Working days waiting"], rows
         )
     if export == "actions":
-        rows = [[a.audit.child.local_id, a.description, str(a.owner), a.due_on.isoformat(), (today - a.due_on).days]
+        rows = [[a.audit.child.local_id, a.what, str(a.owner), a.due_on.isoformat(), (today - a.due_on).days]
                 for a in actions]
         return exports.csv_response(name, ["Child", "Action", "Owner", "Due", "Days overdue"], rows)
     if export == "caseloads":

@@ -2,7 +2,7 @@
 from organisation import standards
 
 from .development import SupervisorTraining
-from .management import AuditActions, Caseload, ManagerAttendance, TeamMeetings
+from .management import Actions, AuditActions, Caseload, ManagerAttendance, TeamMeetings
 from .oversight import AssessmentDue, ChildViews, ContractReview, ManagementOversight, Unallocated
 from .plans import PlanMissing, PlanUnsigned, ReportCountersigned
 from .records import ChronologyMissing, ChronologyStale, LookedAfterDocuments, QuarterlySummary
@@ -21,7 +21,7 @@ RULES = [
         SupervisionFrequency, SupervisionContract, CaseDiscussionsFiled, Appraisal, ObservationOfPractice,
         ChronologyMissing, ChronologyStale, PlanUnsigned, PlanMissing, QuarterlySummary, StatutoryVisits,
         SeenAlone, LookedAfterDocuments, AuditActions, Caseload, ManagerAttendance, TeamMeetings,
-        ManagementOversight, Unallocated, AssessmentDue, ChildViews, ContractReview, ReportCountersigned,
+        ManagementOversight, Unallocated, AssessmentDue, Actions, ChildViews, ContractReview, ReportCountersigned,
         SupervisorTraining,
     )
 ]

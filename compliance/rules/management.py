@@ -1,5 +1,7 @@
-"""AUDIT-ACTIONS, CASELOAD, MGR-ATTEND, TEAM-MEETING: the manager's own duties (K 2, K 6, W 4, W 6)."""
+"""AUDIT-ACTIONS, ACTIONS, CASELOAD, MGR-ATTEND, TEAM-MEETING: follow-up and the manager's duties (K 2, K 6, W 4-6)."""
+import operator
 from datetime import timedelta
+from functools import reduce
 
 from dateutil.relativedelta import relativedelta
 from django.db.models import Case, Count, DateField, Exists, F, IntegerField, OuterRef, Q, Subquery, Value, When
@@ -8,6 +10,7 @@ from django.db.models.functions import Coalesce, Round
 from audits.models import CorrectiveAction
 from cases.models import Allocation, Child, ManagerMeeting
 from organisation import standards
+from organisation.actions import action_models
 from organisation.models import StaffMember, Team
 from supervision.models import TeamMeeting
 
@@ -30,6 +33,42 @@ class AuditActions(Rule):
 
     def due_on(self, child, today, figures):
         return child.since
+
+
+class Actions(Rule):
+    """An action agreed in supervision (a case discussion) or a team meeting, past its date and not marked done.
+
+    Flagged on the action's owner, who puts it right (escalating to their manager); a current member of staff
+    only, and a case discussion's action only while the child's case is open (`IN_FORCE`). An audit's
+    corrective actions stay AUDIT-ACTIONS' (on the child, owned by the auditor who verifies them): one flag
+    per action, not two.
+    """
+
+    code = "ACTIONS"
+    subject = SubjectKind.STAFF
+    owner = Owner.WORKER  # the action's owner: the subject themselves
+
+    def actions(self):
+        """Each kind of action this standard covers (organisation/actions.py), correlated on its owner."""
+        return [model.objects.filter(model.IN_FORCE, owner=OuterRef("pk")) for model in action_models(self.code)]
+
+    @staticmethod
+    def any_of(querysets):
+        """One probe per kind of action, stopping at the first."""
+        return reduce(operator.or_, (Exists(queryset) for queryset in querysets))
+
+    def population(self, today):
+        return StaffMember.objects.filter(is_active=True).filter(self.any_of(self.actions()))
+
+    def breaches(self, today, figures):
+        overdue = [actions.overdue(today) for actions in self.actions()]
+        # The earliest date of each kind, for new flags only.
+        earliest = {f"since_{n}": Subquery(actions.order_by("due_on").values("due_on")[:1])
+                    for n, actions in enumerate(overdue)}
+        return StaffMember.objects.filter(is_active=True).filter(self.any_of(overdue)).annotate(**earliest)
+
+    def due_on(self, member, today, figures):
+        return min(day for name, day in vars(member).items() if name.startswith("since_") and day is not None)
 
 
 class Caseload(Rule):

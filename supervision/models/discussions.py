@@ -1,11 +1,11 @@
 """Case discussions: one per child discussed in a session, filed on the child's record (W 3, W 4)."""
-from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from organisation import standards, writes
+from organisation.actions import AgreedAction
 from organisation.scoping import child_filter, personal_file_filter
 from organisation.working_days import add_working_days
 
@@ -114,18 +114,31 @@ class CaseDiscussion(models.Model):
         return "Not filed yet", "yellow"
 
 
-class DiscussionAction(models.Model):
-    """An action agreed in a case discussion: what, who, by when."""
+class DiscussionAction(AgreedAction):
+    """An action agreed in a case discussion (organisation/actions.py): carried to the supervisee's next session."""
+
+    agreed_in_label = "Case discussion"
+    AGREED_IN_RELATED = ("discussion__session", "discussion__child")
+    IN_FORCE = models.Q(discussion__child__closed_on__isnull=True)
 
     discussion = models.ForeignKey(CaseDiscussion, on_delete=models.CASCADE, related_name="actions")
-    what = models.TextField("action")
-    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    due_on = models.DateField("due by")
 
     history = HistoricalRecords()
 
-    class Meta:
-        ordering = ["due_on", "pk"]
+    class Meta(AgreedAction.Meta):
+        pass
 
     def __str__(self):
         return f"Action {self.pk} on {self.discussion_id}"
+
+    @property
+    def agreed_in(self):
+        return self.discussion
+
+    @property
+    def agreed_by_id(self):
+        return self.discussion.session.supervisor_id
+
+    @property
+    def child(self):
+        return self.discussion.child

@@ -4,6 +4,7 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from organisation.actions import AgreedAction
 from organisation.scoping import team_meeting_filter
 
 
@@ -45,16 +46,27 @@ class TeamMeeting(models.Model):
         return bool(self.minutes.strip())
 
 
-class TeamMeetingAction(models.Model):
+class TeamMeetingAction(AgreedAction):
+    """An action agreed in a team meeting (organisation/actions.py): carried to the team's next meeting."""
+
+    agreed_in_label = "Team meeting"
+    AGREED_IN_RELATED = ("meeting__team",)
+    child = None
+
     meeting = models.ForeignKey(TeamMeeting, on_delete=models.CASCADE, related_name="actions")
-    what = models.TextField("action")
-    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    due_on = models.DateField("due by")
 
     history = HistoricalRecords()
 
-    class Meta:
-        ordering = ["due_on", "pk"]
+    class Meta(AgreedAction.Meta):
+        pass
 
     def __str__(self):
         return f"Team meeting action {self.pk}"
+
+    @property
+    def agreed_in(self):
+        return self.meeting
+
+    @property
+    def agreed_by_id(self):
+        return self.meeting.chair_id

@@ -30,7 +30,7 @@ def discussion_detail(request, pk):
         {
             "discussion": discussion,
             "session": session,
-            "actions": discussion.actions.select_related("owner"),
+            "actions": discussion.actions.select_related("owner", "done_by"),
             "today": timezone.localdate(),
             # Readers of the child's record do not necessarily see the supervision file.
             "session_visible": SupervisionSession.objects.visible_to(request.user).filter(pk=session.pk).exists(),
@@ -57,7 +57,7 @@ def _render_edit(request, discussion, status=200, **forms):
     context = {
         "discussion": discussion,
         "session": discussion.session,
-        "actions": discussion.actions.select_related("owner"),
+        "actions": discussion.actions.select_related("owner", "done_by"),
         "form": CaseDiscussionForm(instance=discussion),
         "action_form": DiscussionActionForm(owners=_owners(discussion)),
         "today": timezone.localdate(),

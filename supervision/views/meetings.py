@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 from drafts.clearing import clears_draft
 from organisation.models import StaffMember, Team
 
+from .. import services
 from ..forms import MeetingActionForm, TeamMeetingForm
 from ..models import TeamMeeting
 
@@ -41,7 +42,7 @@ def meeting_new(request, team_pk):
     form = TeamMeetingForm(request.POST or None, members=_members(team), initial={"chair": request.user})
     if form.is_valid():
         form.instance.team, form.instance.recorded_by = team, request.user
-        meeting = form.save()
+        meeting = services.record_team_meeting(form, by=request.user)
         messages.success(request, "The team meeting is recorded.")
         return redirect(meeting)
     return render(request, "supervision/meeting_form.html", {"form": form, "team": team})
@@ -68,7 +69,7 @@ def _render_meeting(request, meeting, status=200, action_form=None):
         {
             "meeting": meeting,
             "attendees": meeting.attendees.all(),
-            "actions": meeting.actions.select_related("owner"),
+            "actions": meeting.actions.select_related("owner", "done_by"),
             "can_manage": can_manage,
             "action_form": action_form,
         },

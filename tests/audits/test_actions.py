@@ -30,7 +30,7 @@ def test_action_due_yesterday_and_not_done_is_overdue(action):
 
 
 def test_action_done_late_is_not_overdue(action):
-    action.due_on, action.done_on = TODAY - datetime.timedelta(days=5), TODAY
+    action.due_on, action.done_on, action.done_by = TODAY - datetime.timedelta(days=5), TODAY, action.owner
     action.save()
     assert not action.is_overdue(TODAY)
     assert not CorrectiveAction.objects.overdue(TODAY).exists()
@@ -40,7 +40,7 @@ def test_action_done_late_is_not_overdue(action):
 def test_marking_done_twice_keeps_the_first_date(action):
     assert action.mark_done(TODAY)
     stale = CorrectiveAction.objects.get(pk=action.pk)
-    stale.done_on = None
+    stale.done_on = stale.done_by = None
     assert not stale.mark_done(TODAY + datetime.timedelta(days=1))
     action.refresh_from_db()
     assert action.done_on == TODAY

@@ -87,7 +87,7 @@ def test_the_auditor_adds_two_corrective_actions_and_later_verifies_one(client, 
     client.force_login(team_manager)
     add = reverse("audits:add_action", args=[audit.pk])
     for what, day in [("Update the chronology.", "20"), ("File the review minutes.", "27")]:
-        response = client.post(add, {"description": what, "owner": social_worker.pk,
+        response = client.post(add, {"what": what, "owner": social_worker.pk,
                                      "due_on_0": day, "due_on_1": "3", "due_on_2": "2026"})
         assert response.url == audit.get_absolute_url()
     first, second = audit.actions.order_by("due_on")
@@ -106,7 +106,7 @@ def test_the_auditor_adds_two_corrective_actions_and_later_verifies_one(client, 
 def test_a_corrective_action_cannot_be_due_in_the_past(client, team_manager, social_worker, completed_audit):
     client.force_login(team_manager)
     response = client.post(reverse("audits:add_action", args=[completed_audit.pk]), {
-        "description": "Late.", "owner": social_worker.pk, "due_on_0": "9", "due_on_1": "3", "due_on_2": "2026",
+        "what": "Late.", "owner": social_worker.pk, "due_on_0": "9", "due_on_1": "3", "due_on_2": "2026",
     })
     assert "The due date must be today or later" in response.content.decode()
     assert not CorrectiveAction.objects.exists()
@@ -167,8 +167,8 @@ def test_the_auditor_records_telling_the_iro_of_missing_review_minutes(client, t
 def test_the_list_shows_my_actions_and_those_waiting_for_my_verification(
     client, team_manager, social_worker, completed_audit
 ):
-    CorrectiveActionFactory(audit=completed_audit, owner=social_worker, description="Add the birth certificate.")
-    CorrectiveActionFactory(audit=completed_audit, owner=social_worker, description="Date the report.",
+    CorrectiveActionFactory(audit=completed_audit, owner=social_worker, what="Add the birth certificate.")
+    CorrectiveActionFactory(audit=completed_audit, owner=social_worker, what="Date the report.",
                             done_on=datetime.date(2026, 3, 9))
     client.force_login(social_worker)
     mine = client.get(reverse("audits:list")).content.decode()
@@ -221,7 +221,7 @@ def test_an_item_not_met_is_followed_up_by_an_action_for_it_or_a_reason(client, 
                                answer_photo=Answer.NOT_MET, comment_photo="None on file."))
     audit = CaseFileAudit.objects.get()
     client.post(reverse("audits:add_action", args=[audit.pk]), {
-        "item": "chronology", "description": "Bring the chronology up to date.", "owner": social_worker.pk,
+        "item": "chronology", "what": "Bring the chronology up to date.", "owner": social_worker.pk,
         "due_on_0": 20, "due_on_1": 3, "due_on_2": 2026,
     })
     assert CorrectiveAction.objects.get().item == "chronology"

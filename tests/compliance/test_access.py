@@ -43,6 +43,12 @@ MATRIX = {
     "standards": (lambda w: [], only("administrator")),
     "standard_edit": (lambda w: ["SUP-FREQ"], only("administrator")),
     "worker_status": (lambda w: [], only("administrator")),
+    # Everyone but an administrator has their own actions; managers see their line of management's.
+    "my_actions": (lambda w: [], only(*(p for p in PERSONAS if p and p != "administrator"))),
+    "team_actions": (lambda w: [], only("team_manager", "head_of_service", "director", "other_manager")),
+    # A POST only (tests/compliance/test_action_pages.py has who may mark what done).
+    "action_done": (lambda w: ["supervision.teammeetingaction", 1], {p: 405 for p in PERSONAS if p}
+                    | {ANONYMOUS: "login"}),
 }
 # For tests/test_url_matrix.py's NOT_LOGGED: none of these shows a child's record or a personal file.
 NOT_LOGGED = {
@@ -51,6 +57,9 @@ NOT_LOGGED = {
     "standards": "settings",
     "standard_edit": "settings",
     "worker_status": "the worker's state: times and counts, no record",
+    "my_actions": "a list of one's own actions: what, by when, where agreed; each record logs itself when opened",
+    "team_actions": "a list of the team's actions: what, by when, where agreed; each record logs itself",
+    "action_done": "an action: marking done is in the action's history",
 }
 
 

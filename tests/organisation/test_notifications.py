@@ -110,7 +110,7 @@ def test_completing_a_session_tells_the_worker_once_per_discussion_filed(social_
 
 def test_a_new_corrective_action_tells_its_owner(social_worker, team_manager, child):
     audit = CaseFileAuditFactory(child=child, auditor=team_manager)
-    action = CorrectiveAction(description="Update the chronology.", owner=social_worker, due_on=D(2026, 12, 4))
+    action = CorrectiveAction(what="Update the chronology.", owner=social_worker, due_on=D(2026, 12, 4))
     audit_services.add_action(audit=audit, action=action, by=team_manager)
     text = (
         f"{team_manager} gave you a corrective action from the audit of child {child.local_id}, "
@@ -122,7 +122,7 @@ def test_a_new_corrective_action_tells_its_owner(social_worker, team_manager, ch
 
 def test_an_auditor_who_owns_the_action_is_not_told(team_manager, child):
     audit = CaseFileAuditFactory(child=child, auditor=team_manager)
-    action = CorrectiveAction(description="Add the birth certificate.", owner=team_manager, due_on=D(2026, 12, 4))
+    action = CorrectiveAction(what="Add the birth certificate.", owner=team_manager, due_on=D(2026, 12, 4))
     audit_services.add_action(audit=audit, action=action, by=team_manager)
     assert CorrectiveAction.objects.filter(pk=action.pk).exists()
     assert not Notification.objects.exists()
@@ -133,7 +133,7 @@ def test_adding_an_action_through_its_page_tells_the_owner(client, social_worker
     audit = CaseFileAuditFactory(child=child, auditor=team_manager, status=AuditStatus.COMPLETED, grade=Grade.GOOD)
     client.force_login(team_manager)
     response = client.post(reverse("audits:add_action", args=[audit.pk]), {
-        "description": "Record the child's views.", "owner": social_worker.pk,
+        "what": "Record the child's views.", "owner": social_worker.pk,
         "due_on_0": "4", "due_on_1": "12", "due_on_2": "2026",
     })
     assert response.status_code == 302

@@ -138,9 +138,9 @@ def test_a_signed_out_visitor_may_not_sign_off(submitted):
     ("role", "yes"),
     [
         (SW, {"search_children"}),
-        (TM, {"search_children", "lead_a_team"}),
-        (HOS, {"search_children", "see_reports"}),
-        (DIR, {"search_children", "see_reports", "see_every_service"}),
+        (TM, {"search_children", "lead_a_team", "see_team_actions"}),
+        (HOS, {"search_children", "see_reports", "see_team_actions"}),
+        (DIR, {"search_children", "see_reports", "see_every_service", "see_team_actions"}),
         (IRO, {"search_children", "review_children"}),
         (ADMIN, {"administer"}),
     ],

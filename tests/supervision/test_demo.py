@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cases.models import Category
+from organisation.actions import tracked
 from organisation.models import StaffMember
 from supervision import services
 from supervision.models import CaseDiscussion, Observation, SupervisionSession, TeamMeeting
@@ -126,3 +127,13 @@ def test_the_early_career_view_shows_a_newly_qualified_workers_evidence_from_the
     assert held and all(session.date >= newly.date_qualified for session in held)
     assert response.context["observations"].exists() or response.context["sign_offs"].exists()
     assert held[0].date.strftime("%-d %B %Y") in response.content.decode()
+
+
+def test_the_demo_has_open_overdue_and_carried_actions_some_of_them_the_social_workers(demo):
+    today = timezone.localdate()
+    everyone = StaffMember.objects.values("pk")
+    open_actions = tracked(owners=everyone, standard="ACTIONS")
+    assert any(action.is_overdue(today) for action in open_actions)
+    assert any(not action.is_overdue(today) for action in open_actions)
+    assert any(action.carried for action in open_actions)
+    assert tracked(owners=StaffMember.objects.filter(username="socialworker").values("pk"))

@@ -104,6 +104,7 @@ FORMS = [
 QUERY_FORMS = [
     ("audits:list", "team_manager"),
     ("compliance:flags", "team_manager"),
+    ("compliance:team_actions", "team_manager"),
     ("traceability:access_log", "administrator"),
     ("dashboards:breaches", "head_of_service"),
     ("dashboards:teams", "head_of_service"),

@@ -163,3 +163,17 @@ def test_earlier_months_are_listed_and_another_services_report_is_not_found(
     assert kept.get_absolute_url() in listed and theirs.get_absolute_url() not in listed
     assert client.get(theirs.get_absolute_url()).status_code == 404
     assert client.get(reverse("dashboards:report", args=[kept.service_id, 2026, 13])).status_code == 404
+
+
+def test_actions_agreed_in_supervision_and_team_meetings_are_a_measure_on_the_page_and_in_the_csv(
+    client, october, team, head_of_service
+):
+    snapshot(team, OCTOBER, "ACTIONS", 8, 2)
+    assert report.measure_month(october, OCTOBER)["actions_in_time"] == [6, 8]
+    kept = report.generate(service=october, month=OCTOBER, now=NOW)[0]
+    client.force_login(head_of_service)
+    url = reverse("dashboards:report", args=[kept.service_id, 2026, 10])
+    assert "Staff with no agreed action overdue" in client.get(url).content.decode()
+    lines = list(csv.reader(io.StringIO(client.get(url, {"export": "csv"}).content.decode())))
+    [line] = [line for line in lines if line[0] == "Staff with no agreed action overdue"]
+    assert line[13] == "75"

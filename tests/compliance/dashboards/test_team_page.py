@@ -81,7 +81,7 @@ def test_the_team_managers_page_shows_the_queue_the_actions_and_the_bars(
         submitted_at=NOW - datetime.timedelta(days=7),
     )
     audit = CaseFileAuditFactory(child=child, auditor=team_manager)
-    CorrectiveActionFactory(audit=audit, owner=social_worker, due_on=D(2026, 11, 2), description="Update the plan.")
+    CorrectiveActionFactory(audit=audit, owner=social_worker, due_on=D(2026, 11, 2), what="Update the plan.")
     client.force_login(team_manager)
     response = client.get(reverse("dashboards:home"), follow=True)
     page = response.content.decode()
