@@ -149,9 +149,26 @@ DEFINITIONS = [
         (Figure("months", "Views recorded at least every", 3, "months", local=True),),
     ),
     Definition(
+        "REVIEW-MINUTES", "Review minutes",
+        "A CP conference or looked-after child's review has no minutes on the record within the period after it "
+        "met.", "W 4",
+        (Figure("working_days", "Minutes on the record within", 20, "working days of the meeting", local=True),),
+    ),
+    Definition(
         "CONTRACT-REVIEW", "Supervision contract review",
         "A supervision contract is past its review date, or was agreed longer ago than the period.", "W 5",
         (Figure("months", "Reviewed at least every", 12, "months", local=True),),
+    ),
+    Definition(
+        "AUDIT-TARGET", "Case file audits by team managers",
+        "A team manager completed fewer case file audits than the target in the last calendar month.",
+        "W 4, W Appendix 1",
+        (Figure("audits", "Case file audits completed each calendar month, at least", 2, "audits", local=True),),
+    ),
+    Definition(
+        "FGDM-OFFER", "Family group decision-making offered",
+        "Pre-proceedings began with no family group decision-making meeting offered, and no reason recorded.",
+        "Children's Wellbeing and Schools Act 2026, s 1",
     ),
 ]
 BY_CODE = {d.code: d for d in DEFINITIONS}

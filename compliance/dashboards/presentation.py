@@ -6,9 +6,11 @@ GROUPS = (
     ("Supervision", ("SUP-FREQ", "SUP-CONTRACT", "SUP-FILED", "APPRAISAL", "OBSERVATION", "CONTRACT-REVIEW")),
     ("Children's records", (
         "CHRON-MISSING", "CHRON-STALE", "PLAN-UNSIGNED", "PLAN-MISSING", "SUMMARY", "VISITS", "SEEN-ALONE", "CLA-DOCS",
-        "ASSESSMENT-DUE", "CHILD-VIEWS",
+        "ASSESSMENT-DUE", "CHILD-VIEWS", "REVIEW-MINUTES", "FGDM-OFFER",
     )),
-    ("Management", ("AUDIT-ACTIONS", "CASELOAD", "MGR-ATTEND", "TEAM-MEETING", "OVERSIGHT", "UNALLOCATED")),
+    ("Management", (
+        "AUDIT-ACTIONS", "CASELOAD", "MGR-ATTEND", "TEAM-MEETING", "OVERSIGHT", "UNALLOCATED", "AUDIT-TARGET",
+    )),
 )
 GROUP_OF = {code: name for name, codes in GROUPS for code in codes}
 

@@ -2,6 +2,7 @@
 from organisation import standards
 
 from .management import AuditActions, Caseload, ManagerAttendance, TeamMeetings
+from .meetings import AuditTarget, FamilyGroupDecisionMaking, ReviewMinutes
 from .oversight import AssessmentDue, ChildViews, ContractReview, ManagementOversight, Unallocated
 from .plans import PlanMissing, PlanUnsigned
 from .records import ChronologyMissing, ChronologyStale, LookedAfterDocuments, QuarterlySummary
@@ -20,7 +21,8 @@ RULES = [
         SupervisionFrequency, SupervisionContract, CaseDiscussionsFiled, Appraisal, ObservationOfPractice,
         ChronologyMissing, ChronologyStale, PlanUnsigned, PlanMissing, QuarterlySummary, StatutoryVisits,
         SeenAlone, LookedAfterDocuments, AuditActions, Caseload, ManagerAttendance, TeamMeetings,
-        ManagementOversight, Unallocated, AssessmentDue, ChildViews, ContractReview,
+        ManagementOversight, Unallocated, AssessmentDue, ChildViews, ReviewMinutes, ContractReview, AuditTarget,
+        FamilyGroupDecisionMaking,
     )
 ]
 BY_CODE = {rule.code: rule for rule in RULES}
