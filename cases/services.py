@@ -36,3 +36,11 @@ def allocate(
     writes.save(allocation, by=by)
     writes.transition(child, {}, by=by, team=team, worker=worker)
     return allocation
+
+
+def confirm_attendance(*, meeting, by, attended, now):
+    """The manager named records whether they attended (K 6); False if it was already recorded meanwhile."""
+    return writes.transition(
+        meeting, {"attendance_confirmed_at__isnull": True}, by=by, manager_attended=attended,
+        attendance_confirmed_at=now,
+    )

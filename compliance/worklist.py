@@ -10,7 +10,7 @@ from datetime import timedelta
 
 from django.urls import reverse
 
-from cases.models import Child
+from cases.models import Child, ManagerMeeting
 from cases.worklist import Due, register, register_for_manager
 from organisation.models import StaffMember, Team
 from supervision.models import CaseDiscussion
@@ -21,13 +21,15 @@ from .sweep import configured
 
 AHEAD = timedelta(days=14)
 MANAGER_AHEAD = timedelta(days=7)
+# Conferences and hearings the manager must attend are listed from further ahead: a diary needs notice (K 6).
+COMING_AHEAD = timedelta(weeks=4)
 # Not the worker's to act on: PLAN-UNSIGNED, MGR-ATTEND, OVERSIGHT and UNALLOCATED are the manager's; SEEN-ALONE
-# has no date to work to.
-NOT_THE_WORKERS = {"PLAN-UNSIGNED", "SEEN-ALONE", "MGR-ATTEND", "OVERSIGHT", "UNALLOCATED"}
+# has no date to work to. AUDIT-TARGET is about managers, never a child.
+NOT_THE_WORKERS = {"PLAN-UNSIGNED", "SEEN-ALONE", "MGR-ATTEND", "OVERSIGHT", "UNALLOCATED", "AUDIT-TARGET"}
 # One click from being done: where each item is acted on.
 ENTRY_FOR = {
     "VISITS": "note", "CHRON-MISSING": "chronology", "CHRON-STALE": "chronology", "CLA-DOCS": "document",
-    "CHILD-VIEWS": "note",
+    "CHILD-VIEWS": "note", "REVIEW-MINUTES": "document",
 }
 START_ASSESSMENT = {"PLAN-MISSING", "ASSESSMENT-DUE"}
 
@@ -67,19 +69,20 @@ def due_for_worker(*, children, worker, today):
 
 
 # The manager's standards, each with what it asks for and where that is done (one click from done).
-# PLAN-UNSIGNED is the sign-off queue, shown whole beside this list.
+# PLAN-UNSIGNED is the sign-off queue, shown whole beside this list; MGR-ATTEND is each conference or hearing
+# the manager is named for (a missed one cannot be put right afterwards; it stays on the flags list).
 FOR_MANAGER = {
     "SUP-FREQ": ("Supervision", lambda m: reverse("supervision:session_start", args=[m.pk])),
     "SUP-CONTRACT": ("Supervision contract", lambda m: reverse("supervision:contract_new", args=[m.pk])),
     "APPRAISAL": ("Appraisal", lambda m: reverse("supervision:appraisal_new", args=[m.pk])),
     "OBSERVATION": ("Observation of practice", lambda m: reverse("supervision:observation_new", args=[m.pk])),
     "CASELOAD": ("Caseload above capacity", lambda m: reverse("staff", args=[m.pk])),
-    "MGR-ATTEND": ("Meeting held without a manager", lambda c: c.get_absolute_url()),
     "AUDIT-ACTIONS": ("Audit action overdue", lambda c: c.get_absolute_url()),
     "TEAM-MEETING": ("Team meeting", lambda t: reverse("supervision:meeting_new", args=[t.pk])),
     "OVERSIGHT": ("Management oversight", lambda c: reverse("add_record_entry", args=[c.pk, "decision"])),
     "UNALLOCATED": ("Allocate a worker", lambda c: reverse("allocate", args=[c.pk])),
     "CONTRACT-REVIEW": ("Review the supervision contract", lambda m: reverse("supervision:contract_new", args=[m.pk])),
+    "AUDIT-TARGET": ("Case file audits for the month", lambda m: reverse("staff", args=[m.pk])),
 }
 
 NAMED = {
@@ -110,6 +113,9 @@ def due_for_manager(*, manager, today):
         for subject in rule.breaches(horizon, figures).filter(**scope[rule.subject]).order_by():
             items.append(Due(on=rule.due_on(subject, horizon, figures), what=what, code=code,
                              url=url(subject), about=NAMED[rule.subject](subject)))
+    items.extend(_own_audits(manager, horizon, config))
+    if config["MGR-ATTEND"][0]:
+        items.extend(_conferences(manager, today))
     if config["SUP-FILED"][0]:
         # One item per discussion (the rule's subject is the child), so each links to the one to file.
         discussions = CaseDiscussion.objects.not_filed_in_time(horizon).filter(
@@ -121,3 +127,31 @@ def due_for_manager(*, manager, today):
             for discussion in discussions
         )
     return items
+
+
+def _own_audits(manager, horizon, config):
+    """The manager's own AUDIT-TARGET: the month about to end (or just ended) short of its audits."""
+    enabled, figures = config["AUDIT-TARGET"]
+    if not enabled:
+        return []
+    rule = BY_CODE["AUDIT-TARGET"]
+    return [
+        Due(on=rule.due_on(member, horizon, figures), what=f"Complete {figures['audits']} case file audits this month",
+            code=rule.code, url=reverse("audits:sample"), about="Me")
+        for member in rule.breaches(horizon, figures).filter(pk=manager.pk)
+    ]
+
+
+def _conferences(manager, today):
+    """Initial CP conferences and PLO hearings the manager is named for, coming in the next weeks or held with
+    their attendance not yet confirmed: each links to where they confirm it (K 6)."""
+    meetings = (
+        ManagerMeeting.objects.attendance_to_confirm_by(manager)
+        .filter(held_on__lte=today + COMING_AHEAD, child__in=Child.objects.open())
+        .select_related("child")
+    )
+    return [
+        Due(on=meeting.held_on, what=f"{meeting.get_kind_display()}: attend, then confirm", code="MGR-ATTEND",
+            url=meeting.get_absolute_url(), about=NAMED[SubjectKind.CHILD](meeting.child))
+        for meeting in meetings
+    ]
