@@ -25,7 +25,9 @@ from tests.factories import (
     CaseDiscussionFactory,
     CaseFileAuditFactory,
     CorrectiveActionFactory,
+    ManagerMeetingFactory,
     ManagerPracticeReviewFactory,
+    PreProceedingsFactory,
     SupervisionSessionFactory,
     TeamMeetingFactory,
 )
@@ -57,6 +59,9 @@ FORMS = [
     ("add_record_entry", lambda w: [w["child"].pk, "document"], "social_worker", None),
     ("add_record_entry", lambda w: [w["child"].pk, "decision"], "team_manager", None),
     ("add_record_entry", lambda w: [w["child"].pk, "meeting"], "social_worker", None),
+    ("add_record_entry", lambda w: [w["child"].pk, "pre_proceedings"], "social_worker", None),
+    ("meeting_attendance", lambda w: [w["child"].pk, w["conference"].pk], "team_manager", None),
+    ("pre_proceedings_fgdm", lambda w: [w["child"].pk, w["pre_proceedings"].pk], "social_worker", None),
     ("allocate", lambda w: [w["child"].pk], "team_manager", None),
     ("start_assessment", lambda w: [w["child"].pk], "social_worker", None),
     ("edit_version", lambda w: [w["draft"].pk], "social_worker", None),
@@ -120,6 +125,11 @@ def world(child, social_worker, team_manager, head_of_service, team):
             "meeting": TeamMeetingFactory(team=team, chair=team_manager),
             "corrective_action": CorrectiveActionFactory(audit=completed_audit, owner=social_worker),
             "flag": child_flag(child),
+            "conference": ManagerMeetingFactory(
+                child=child, manager=team_manager, held_on=datetime.date(2026, 11, 20), manager_attended=False,
+                attendance_confirmed_at=None,
+            ),
+            "pre_proceedings": PreProceedingsFactory(child=child),
         }
 
 
