@@ -2,6 +2,7 @@
 
 Each source reads newest first, ties by newest row, so `limit` keeps a prefix (see timeline.for_child).
 """
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from organisation.scoping import can_write_record
@@ -89,10 +90,10 @@ decisions.kinds = [("decision", "Management decisions")]
 
 def meetings(child, user, limit=None):
     today = timezone.localdate()
-    minutes = sorted(
-        Document.objects.filter(child=child, kind=Document.Kind.REVIEW_MINUTES).values_list("dated", flat=True)
+    minutes = Document.objects.filter(
+        child=OuterRef("child"), kind=Document.Kind.REVIEW_MINUTES, dated__gte=OuterRef("held_on")
     )
-    meetings = ManagerMeeting.objects.filter(child=child).order_by("-held_on", "-pk")
+    meetings = ManagerMeeting.objects.filter(child=child).annotate(minuted=Exists(minutes)).order_by("-held_on", "-pk")
     for m in meetings.select_related("manager")[:limit]:
         details, tags = [], []
         if m.is_coming(today):
@@ -105,8 +106,7 @@ def meetings(child, user, limit=None):
             elif not m.attendance_confirmed and not m.is_coming(today):
                 tags.append(("Attendance not confirmed", "red"))
         if m.kind in ManagerMeeting.MINUTED_KINDS and not m.is_coming(today):
-            on_file = bool(minutes) and minutes[-1] >= m.held_on
-            details.append(("Minutes", "On the record" if on_file else "Not yet on the record"))
+            details.append(("Minutes", "On the record" if m.minuted else "Not yet on the record"))
         yield Entry(
             on=m.held_on, kind="meeting", label="Meeting", title=m.get_kind_display(), author=m.manager,
             body=m.notes, details=tuple(details), tags=tuple(tags),

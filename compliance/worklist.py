@@ -82,7 +82,7 @@ FOR_MANAGER = {
     "OVERSIGHT": ("Management oversight", lambda c: reverse("add_record_entry", args=[c.pk, "decision"])),
     "UNALLOCATED": ("Allocate a worker", lambda c: reverse("allocate", args=[c.pk])),
     "CONTRACT-REVIEW": ("Review the supervision contract", lambda m: reverse("supervision:contract_new", args=[m.pk])),
-    "AUDIT-TARGET": ("Case file audits for the month", lambda m: reverse("staff", args=[m.pk])),
+    "AUDIT-TARGET": ("Case file audits last month", lambda m: reverse("staff", args=[m.pk])),
 }
 
 NAMED = {
@@ -110,10 +110,14 @@ def due_for_manager(*, manager, today):
         if not enabled:
             continue
         rule = BY_CODE[code]
-        for subject in rule.breaches(horizon, figures).filter(**scope[rule.subject]).order_by():
+        # AUDIT-TARGET is also the manager's own: asked of them and their staff in the one query.
+        subjects = {"pk__in": [*staff, manager.pk]} if code == "AUDIT-TARGET" else scope[rule.subject]
+        for subject in rule.breaches(horizon, figures).filter(**subjects).order_by():
+            if subject.pk == manager.pk:
+                items.append(_own(rule, subject, horizon, figures))
+                continue
             items.append(Due(on=rule.due_on(subject, horizon, figures), what=what, code=code,
                              url=url(subject), about=NAMED[rule.subject](subject)))
-    items.extend(_own_audits(manager, horizon, config))
     if config["MGR-ATTEND"][0]:
         items.extend(_conferences(manager, today))
     if config["SUP-FILED"][0]:
@@ -129,17 +133,10 @@ def due_for_manager(*, manager, today):
     return items
 
 
-def _own_audits(manager, horizon, config):
+def _own(rule, manager, horizon, figures):
     """The manager's own AUDIT-TARGET: the month about to end (or just ended) short of its audits."""
-    enabled, figures = config["AUDIT-TARGET"]
-    if not enabled:
-        return []
-    rule = BY_CODE["AUDIT-TARGET"]
-    return [
-        Due(on=rule.due_on(member, horizon, figures), what=f"Complete {figures['audits']} case file audits this month",
-            code=rule.code, url=reverse("audits:sample"), about="Me")
-        for member in rule.breaches(horizon, figures).filter(pk=manager.pk)
-    ]
+    return Due(on=rule.due_on(manager, horizon, figures), what=f"Complete {figures['audits']} case file audits "
+               "this month", code=rule.code, url=reverse("audits:sample"), about="Me")
 
 
 def _conferences(manager, today):
