@@ -115,9 +115,10 @@ def meetings(child, user, limit=None):
 
 
 def pre_proceedings(child, user, limit=None):
-    records = PreProceedings.objects.filter(child=child).order_by("-started_on", "-pk")
-    writes = can_write_record(user, child)
-    for p in records.select_related("recorded_by")[:limit]:
+    records = list(PreProceedings.objects.filter(child=child).select_related("recorded_by")
+                   .order_by("-started_on", "-pk")[:limit])
+    writes = bool(records) and can_write_record(user, child)  # asked only of a record that has some
+    for p in records:
         offered = f"{p.fgdm_offered_on:%-d %B %Y}" if p.fgdm_offered_on else "Not offered"
         details = [("Family group decision-making meeting offered", offered)]
         if p.fgdm_offered_on:

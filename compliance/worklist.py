@@ -111,9 +111,10 @@ def due_for_manager(*, manager, today):
             continue
         rule = BY_CODE[code]
         # AUDIT-TARGET is also the manager's own: asked of them and their staff in the one query.
-        subjects = {"pk__in": [*staff, manager.pk]} if code == "AUDIT-TARGET" else scope[rule.subject]
+        own = code == "AUDIT-TARGET"
+        subjects = {"pk__in": [*staff, manager.pk]} if own else scope[rule.subject]
         for subject in rule.breaches(horizon, figures).filter(**subjects).order_by():
-            if subject.pk == manager.pk:
+            if own and subject.pk == manager.pk:
                 items.append(_own(rule, subject, horizon, figures))
                 continue
             items.append(Due(on=rule.due_on(subject, horizon, figures), what=what, code=code,
@@ -135,7 +136,7 @@ def due_for_manager(*, manager, today):
 
 def _own(rule, manager, horizon, figures):
     """The manager's own AUDIT-TARGET: the month about to end (or just ended) short of its audits."""
-    return Due(on=rule.due_on(manager, horizon, figures), what=f"Complete {figures['audits']} case file audits "
+    return Due(on=rule.due_on(manager, horizon, figures), what=f"Complete {manager.audit_target} case file audits "
                "this month", code=rule.code, url=reverse("audits:sample"), about="Me")
 
 

@@ -161,9 +161,9 @@ DEFINITIONS = [
     ),
     Definition(
         "AUDIT-TARGET", "Case file audits by team managers",
-        "A team manager completed fewer case file audits than the target in the last calendar month.",
+        "A team manager completed fewer case file audits in the last calendar month than the audit programme asks "
+        "of each manager (a local figure, 2 unless changed: set it on the audit programme page).",
         "W 4, W Appendix 1",
-        (Figure("audits", "Case file audits completed each calendar month, at least", 2, "audits", local=True),),
     ),
     Definition(
         "FGDM-OFFER", "Family group decision-making offered",

@@ -1,10 +1,10 @@
 """REVIEW-MINUTES, AUDIT-TARGET, FGDM-OFFER: the second wave's reviews, audits and family meetings (SPEC 4a)."""
 from datetime import timedelta
 
-from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
-from audits.models import CaseFileAudit
+from audits.models import AuditProgramme, CaseFileAudit
 from cases.models import Child, Document, ManagerMeeting, PreProceedings
 from organisation.models import StaffMember
 
@@ -52,8 +52,9 @@ class ReviewMinutes(Rule):
 
 
 class AuditTarget(Rule):
-    """A team manager completed fewer than N case file audits (by the audit's date) in the calendar month
-    just ended. A manager who started in post after that month began is not yet counted."""
+    """A team manager completed fewer case file audits (by the audit's date) in the calendar month just ended
+    than the audit programme asks of each manager: one figure, the one the monthly sample draws (2 by default).
+    A manager who started in post after that month began is not yet counted."""
 
     code = "AUDIT-TARGET"
     subject = SubjectKind.STAFF
@@ -79,9 +80,16 @@ class AuditTarget(Rule):
         )
         return (
             self.population(today)
-            .annotate(audits_last_month=Coalesce(Subquery(completed), 0))
-            .filter(audits_last_month__lt=figures["audits"])
+            .annotate(audits_last_month=Coalesce(Subquery(completed), 0), audit_target=self.target())
+            .filter(audits_last_month__lt=F("audit_target"))
         )
+
+    @staticmethod
+    def target():
+        """The programme's figure as SQL, its default while nobody has set it: read in the rule's own query."""
+        default = AuditProgramme._meta.get_field("monthly_audits_per_manager").default
+        configured = AuditProgramme.objects.filter(pk=1).values("monthly_audits_per_manager")
+        return Coalesce(Subquery(configured), Value(default))
 
     def due_on(self, member, today, figures):
         return self.month_before(today)[1]

@@ -4,7 +4,7 @@ from django.db import migrations
 # to standards.py must not rewrite what a council has configured.
 SPEC_DEFAULTS = {
     "REVIEW-MINUTES": {"working_days": 20},
-    "AUDIT-TARGET": {"audits": 2},
+    "AUDIT-TARGET": {},  # its figure is the audit programme's (audits.AuditProgramme), kept in one place
     "FGDM-OFFER": {},
 }
 

@@ -1,7 +1,7 @@
 """REVIEW-MINUTES, AUDIT-TARGET, FGDM-OFFER and MGR-ATTEND's scheduled meetings at their boundaries (SPEC 4a)."""
 import pytest
 
-from audits.models import AuditStatus
+from audits.models import AuditProgramme, AuditStatus
 from cases.models import Document, ManagerMeeting
 from compliance.rules import BY_CODE
 from organisation.models import Role
@@ -112,12 +112,12 @@ def test_audit_target_is_for_current_team_managers_in_post_for_the_whole_month(d
     assert not {new.pk, gone.pk, worker.pk} & set(found)
 
 
-def test_audit_target_reads_the_configured_number(db):
+def test_audit_target_reads_the_audit_programmes_figure(db):
     manager = team_manager()
     audits(manager, D(2026, 11, 2))
-    configure("AUDIT-TARGET", audits=1)
+    AuditProgramme.objects.create(pk=1, monthly_audits_per_manager=1)
     assert manager.pk not in breaches("AUDIT-TARGET", D(2026, 12, 1))
-    configure("AUDIT-TARGET", audits=3)
+    AuditProgramme.objects.filter(pk=1).update(monthly_audits_per_manager=3)
     assert manager.pk in breaches("AUDIT-TARGET", D(2026, 12, 1))
 
 
