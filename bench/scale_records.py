@@ -326,10 +326,10 @@ def decisions_and_meetings(gen, world, kids):
     missed = escape("Manager on leave; no deputy attended.")
     first = gen.loader.take_ids(ManagerMeeting, len(meetings))
     gen.loader.copy(ManagerMeeting, [
-        "id", "child_id", "kind", "held_on", "manager_id", "manager_attended", "notes", "recorded_by_id",
-        "recorded_at",
+        "id", "child_id", "kind", "held_on", "manager_id", "manager_attended", "attendance_confirmed_at", "notes",
+        "recorded_by_id", "recorded_at",
     ], (
-        (str(first + i), child, kind, cal.d(day), str(manager), T if attended else FALSE, "" if attended else missed,
-         str(by), cal.at(day, 17))
+        (str(first + i), child, kind, cal.d(day), str(manager), T if attended else FALSE, cal.at(day, 17),
+         "" if attended else missed, str(by), cal.at(day, 17))
         for i, (kind, day, child, manager, attended, by) in enumerate(meetings)
     ))

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from organisation.models import Role, Service, StaffMember, Team
 
-from . import demo_records, demo_texts
+from . import demo_meetings, demo_records, demo_texts
 from .demo_names import StaffNames, child_name
 from .models import Allocation, Category, Child, Ethnicity, Gender
 
@@ -101,7 +101,9 @@ class DemoAuthority:
     @transaction.atomic
     def build(self):
         self.build_organisation()
-        demo_records.seed(self, self.build_children())
+        children = self.build_children()
+        demo_records.seed(self, children)
+        demo_meetings.seed(self, children)
 
     # --- people -----------------------------------------------------------
 

@@ -161,6 +161,7 @@ class RecordSeeder:
             self.rows[ManagerMeeting].append(ManagerMeeting(
                 child=child, kind=ManagerMeeting.Kind.INITIAL_CONFERENCE,
                 held_on=child.opened_on + timedelta(days=15), manager=manager, manager_attended=attended,
+                attendance_confirmed_at=_at(child.opened_on + timedelta(days=15)),
                 notes="" if attended else "Manager on leave; no deputy attended.", recorded_by=worker,
             ))
         self.assessments_for(child, story, worker, manager)

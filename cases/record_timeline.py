@@ -2,6 +2,11 @@
 
 Each source reads newest first, ties by newest row, so `limit` keeps a prefix (see timeline.for_child).
 """
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
+
+from organisation.scoping import can_write_record
+
 from .models import (
     Allocation,
     AssessmentVersion,
@@ -10,6 +15,7 @@ from .models import (
     Document,
     ManagementDecision,
     ManagerMeeting,
+    PreProceedings,
 )
 from .timeline import Entry
 
@@ -83,13 +89,49 @@ decisions.kinds = [("decision", "Management decisions")]
 
 
 def meetings(child, user, limit=None):
-    meetings = ManagerMeeting.objects.filter(child=child).order_by("-held_on", "-pk")
+    today = timezone.localdate()
+    minutes = Document.objects.filter(
+        child=OuterRef("child"), kind=Document.Kind.REVIEW_MINUTES, dated__gte=OuterRef("held_on")
+    )
+    meetings = ManagerMeeting.objects.filter(child=child).annotate(minuted=Exists(minutes)).order_by("-held_on", "-pk")
     for m in meetings.select_related("manager")[:limit]:
+        details, tags = [], []
+        if m.is_coming(today):
+            tags.append(("Scheduled", "blue"))
+        if m.needs_attendance:
+            details.append(("Manager attended", yes_no(m.manager_attended) if m.attendance_confirmed else
+                            "Not yet confirmed by the manager"))
+            if m.attendance_confirmed and not m.manager_attended:
+                tags.append(("Manager absent", "red"))
+            elif not m.attendance_confirmed and not m.is_coming(today):
+                tags.append(("Attendance not confirmed", "red"))
+        if m.kind in ManagerMeeting.MINUTED_KINDS and not m.is_coming(today):
+            details.append(("Minutes", "On the record" if m.minuted else "Not yet on the record"))
         yield Entry(
             on=m.held_on, kind="meeting", label="Meeting", title=m.get_kind_display(), author=m.manager,
-            body=m.notes, details=(("Manager attended", yes_no(m.manager_attended)),),
-            tags=() if m.manager_attended else (("Manager absent", "red"),),
+            body=m.notes, details=tuple(details), tags=tuple(tags),
+            url=m.get_absolute_url() if m.manager_id == user.pk and m.needs_attendance else "",
         )
+
+
+def pre_proceedings(child, user, limit=None):
+    records = list(PreProceedings.objects.filter(child=child).select_related("recorded_by")
+                   .order_by("-started_on", "-pk")[:limit])
+    writes = bool(records) and can_write_record(user, child)  # asked only of a record that has some
+    for p in records:
+        offered = f"{p.fgdm_offered_on:%-d %B %Y}" if p.fgdm_offered_on else "Not offered"
+        details = [("Family group decision-making meeting offered", offered)]
+        if p.fgdm_offered_on:
+            details.append(("Meeting took place", yes_no(p.fgdm_facilitated)))
+        yield Entry(
+            on=p.started_on, kind="pre_proceedings", label="Pre-proceedings", title="Pre-proceedings began",
+            author=p.recorded_by, body=p.fgdm_not_offered_reason, details=tuple(details),
+            tags=() if p.fgdm_answered else (("No family group meeting offered", "red"),),
+            url=p.get_absolute_url() if writes else "",
+        )
+
+
+pre_proceedings.kinds = [("pre_proceedings", "Pre-proceedings")]
 
 
 meetings.kinds = [("meeting", "Meetings")]
@@ -123,4 +165,4 @@ def submissions(child, user, limit=None):
 
 submissions.kinds = [("assessment", "Assessments and plans")]
 
-SOURCES = [chronology, case_notes, documents, decisions, meetings, allocations, submissions]
+SOURCES = [chronology, case_notes, documents, decisions, meetings, pre_proceedings, allocations, submissions]

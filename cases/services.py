@@ -65,3 +65,11 @@ def close_case(*, child, on, by):
         writes.save(current, by=by, update_fields=["ended_on"])
     locked.closed_on = child.closed_on = on
     writes.save(locked, by=by)
+
+
+def confirm_attendance(*, meeting, by, attended, now):
+    """The manager named records whether they attended (K 6); False if it was already recorded meanwhile."""
+    return writes.transition(
+        meeting, {"attendance_confirmed_at__isnull": True}, by=by, manager_attended=attended,
+        attendance_confirmed_at=now,
+    )

@@ -90,6 +90,7 @@ def _subjects():
         Document,
         ManagementDecision,
         ManagerMeeting,
+        PreProceedings,
     )
     from organisation.models import StaffMember
     from supervision.models import (
@@ -116,6 +117,7 @@ def _subjects():
         CaseNote: on_child,
         Document: on_child,
         ManagerMeeting: on_child,
+        PreProceedings: on_child,
         ManagementDecision: on_child,
         Assessment: on_child,
         AssessmentVersion: lambda version: {"children": related(Assessment, version.assessment_id, "child_id")},

@@ -11,7 +11,7 @@ from datetime import timedelta
 from django.urls import reverse
 from django.utils.text import Truncator
 
-from cases.models import Child
+from cases.models import Child, ManagerMeeting
 from cases.worklist import Due, register, register_for_manager
 from organisation import actions
 from organisation.models import StaffMember, Team
@@ -23,13 +23,17 @@ from .sweep import configured
 
 AHEAD = timedelta(days=14)
 MANAGER_AHEAD = timedelta(days=7)
+# Conferences and hearings the manager must attend are listed from further ahead: a diary needs notice (K 6).
+COMING_AHEAD = timedelta(weeks=4)
 # Not the worker's to act on: PLAN-UNSIGNED, MGR-ATTEND, OVERSIGHT, UNALLOCATED and REPORT-COUNTERSIGN are the
-# manager's; SEEN-ALONE has no date to work to.
-NOT_THE_WORKERS = {"PLAN-UNSIGNED", "SEEN-ALONE", "MGR-ATTEND", "OVERSIGHT", "UNALLOCATED", "REPORT-COUNTERSIGN"}
+# manager's; SEEN-ALONE has no date to work to. AUDIT-TARGET is about managers, never a child.
+NOT_THE_WORKERS = {
+    "PLAN-UNSIGNED", "SEEN-ALONE", "MGR-ATTEND", "OVERSIGHT", "UNALLOCATED", "REPORT-COUNTERSIGN", "AUDIT-TARGET",
+}
 # One click from being done: where each item is acted on.
 ENTRY_FOR = {
     "VISITS": "note", "CHRON-MISSING": "chronology", "CHRON-STALE": "chronology", "CLA-DOCS": "document",
-    "CHILD-VIEWS": "note",
+    "CHILD-VIEWS": "note", "REVIEW-MINUTES": "document",
 }
 START_ASSESSMENT = {"PLAN-MISSING", "ASSESSMENT-DUE"}
 
@@ -82,14 +86,14 @@ def _actions_due(owners, horizon, *, named=False):
 
 
 # The manager's standards, each with what it asks for and where that is done (one click from done).
-# PLAN-UNSIGNED is the sign-off queue, shown whole beside this list.
+# PLAN-UNSIGNED is the sign-off queue, shown whole beside this list; MGR-ATTEND is each conference or hearing
+# the manager is named for (a missed one cannot be put right afterwards; it stays on the flags list).
 FOR_MANAGER = {
     "SUP-FREQ": ("Supervision", lambda m: reverse("supervision:session_start", args=[m.pk])),
     "SUP-CONTRACT": ("Supervision contract", lambda m: reverse("supervision:contract_new", args=[m.pk])),
     "APPRAISAL": ("Appraisal", lambda m: reverse("supervision:appraisal_new", args=[m.pk])),
     "OBSERVATION": ("Observation of practice", lambda m: reverse("supervision:observation_new", args=[m.pk])),
     "CASELOAD": ("Caseload above capacity", lambda m: reverse("staff", args=[m.pk])),
-    "MGR-ATTEND": ("Meeting held without a manager", lambda c: c.get_absolute_url()),
     "AUDIT-ACTIONS": ("Audit action overdue", lambda c: c.get_absolute_url()),
     "TEAM-MEETING": ("Team meeting", lambda t: reverse("supervision:meeting_new", args=[t.pk])),
     "OVERSIGHT": ("Management oversight", lambda c: reverse("add_record_entry", args=[c.pk, "decision"])),
@@ -97,6 +101,7 @@ FOR_MANAGER = {
     "CONTRACT-REVIEW": ("Review the supervision contract", lambda m: reverse("supervision:contract_new", args=[m.pk])),
     "REPORT-COUNTERSIGN": ("Countersign the report before the meeting", lambda c: c.get_absolute_url()),
     "SUPERVISOR-TRAINING": ("Supervision-skills training", lambda m: reverse("supervision:training_new", args=[m.pk])),
+    "AUDIT-TARGET": ("Case file audits last month", lambda m: reverse("staff", args=[m.pk])),
 }
 
 NAMED = {
@@ -124,11 +129,19 @@ def due_for_manager(*, manager, today):
         if not enabled:
             continue
         rule = BY_CODE[code]
-        for subject in rule.breaches(horizon, figures).filter(**scope[rule.subject]).order_by():
+        # AUDIT-TARGET is also the manager's own: asked of them and their staff in the one query.
+        own = code == "AUDIT-TARGET"
+        subjects = {"pk__in": [*staff, manager.pk]} if own else scope[rule.subject]
+        for subject in rule.breaches(horizon, figures).filter(**subjects).order_by():
+            if own and subject.pk == manager.pk:
+                items.append(_own(rule, subject, horizon, figures))
+                continue
             items.append(Due(on=rule.due_on(subject, horizon, figures), what=what, code=code,
                              url=url(subject), about=NAMED[rule.subject](subject)))
     if config["ACTIONS"][0]:
         items.extend(_actions_due([manager.pk, *staff], horizon, named=True))
+    if config["MGR-ATTEND"][0]:
+        items.extend(_conferences(manager, today))
     if config["SUP-FILED"][0]:
         # One item per discussion (the rule's subject is the child), so each links to the one to file.
         discussions = CaseDiscussion.objects.not_filed_in_time(horizon).filter(
@@ -140,3 +153,24 @@ def due_for_manager(*, manager, today):
             for discussion in discussions
         )
     return items
+
+
+def _own(rule, manager, horizon, figures):
+    """The manager's own AUDIT-TARGET: the month about to end (or just ended) short of its audits."""
+    return Due(on=rule.due_on(manager, horizon, figures), what=f"Complete {manager.audit_target} case file audits "
+               "this month", code=rule.code, url=reverse("audits:sample"), about="Me")
+
+
+def _conferences(manager, today):
+    """Initial CP conferences and PLO hearings the manager is named for, coming in the next weeks or held with
+    their attendance not yet confirmed: each links to where they confirm it (K 6)."""
+    meetings = (
+        ManagerMeeting.objects.attendance_to_confirm_by(manager)
+        .filter(held_on__lte=today + COMING_AHEAD, child__in=Child.objects.open())
+        .select_related("child")
+    )
+    return [
+        Due(on=meeting.held_on, what=f"{meeting.get_kind_display()}: attend, then confirm", code="MGR-ATTEND",
+            url=meeting.get_absolute_url(), about=NAMED[SubjectKind.CHILD](meeting.child))
+        for meeting in meetings
+    ]

@@ -124,6 +124,25 @@ def may_sign_off(user, version):
     return not sign_off_refusal(user, version)
 
 
+def attendance_refusal(user, meeting, today):
+    """Why `user` may not confirm attendance at `meeting` on `today` (K 6), or "" when they may.
+
+    Only the manager named for an initial CP conference or initial PLO hearing says whether they attended, once,
+    on or after its day: a practitioner cannot tick it for them.
+    """
+    if not is_manager(user) or meeting.manager_id != user.pk or not meeting.needs_attendance:
+        return "Only the manager named for the meeting can confirm their attendance."
+    if meeting.attendance_confirmed:
+        return "Your attendance is already recorded."
+    if meeting.held_on > today:
+        return f"You can confirm your attendance from {meeting.held_on:%-d %B %Y}, the day of the meeting."
+    return ""
+
+
+def may_confirm_attendance(user, meeting, today):
+    return not attendance_refusal(user, meeting, today)
+
+
 def may_plan_for(user, owner):
     """Recording what will be done about a flag: its owner, or anyone in the owner's line of management."""
     if not user.is_authenticated or not user.is_active or owner is None:

@@ -161,9 +161,26 @@ DEFINITIONS = [
         (Figure("months", "Views recorded at least every", 3, "months", local=True),),
     ),
     Definition(
+        "REVIEW-MINUTES", "Review minutes",
+        "A CP conference or looked-after child's review has no minutes on the record within the period after it "
+        "met.", "W 4",
+        (Figure("working_days", "Minutes on the record within", 20, "working days of the meeting", local=True),),
+    ),
+    Definition(
         "CONTRACT-REVIEW", "Supervision contract review",
         "A supervision contract is past its review date, or was agreed longer ago than the period.", "W 5",
         (Figure("months", "Reviewed at least every", 12, "months", local=True),),
+    ),
+    Definition(
+        "AUDIT-TARGET", "Case file audits by team managers",
+        "A team manager completed fewer case file audits in the last calendar month than the audit programme asks "
+        "of each manager (a local figure, 2 unless changed: set it on the audit programme page).",
+        "W 4, W Appendix 1",
+    ),
+    Definition(
+        "FGDM-OFFER", "Family group decision-making offered",
+        "Pre-proceedings began with no family group decision-making meeting offered, and no reason recorded.",
+        "Children's Wellbeing and Schools Act 2026, s 1",
     ),
     # Issue 19: reports to conferences and reviews owned and dated by the manager before the meeting.
     Definition(

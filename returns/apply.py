@@ -13,8 +13,10 @@ from cases.models import (
     CaseNote,
     Child,
     ChronologyEntry,
+    PreProceedings,
 )
 from cases.services import allocate
+from organisation import writes
 
 from .models import SourceRecord
 from .planning import Outcome
@@ -131,9 +133,26 @@ class _Writer:
             episode, created = CareEpisode.objects.update_or_create(
                 child=child, started_on=spell.started_on, defaults={"ended_on": spell.ended_on, **dict(spell.values)})
             self.source(episode, row, plan, spell.key, "created" if created else "updated")
+        for spell, row in plan.new_pre_proceedings:
+            self._pre_proceedings(child, spell, row, plan)
         for assessed, row, in plan.new_assessments:
             assessment = Assessment(child=child, kind=assessed.kind, created_by=author)
             self.assessments.append((assessment, assessed, row, plan))
+
+    def _pre_proceedings(self, child, spell, row, plan):
+        """One record per start date. The census says only yes or no to an offer: a "yes" counts as made by the
+        day pre-proceedings began (FGDM-OFFER), unless someone recorded its date; a "no" leaves the worker to
+        record why. What people recorded is added to, never rewritten."""
+        record = PreProceedings.objects.filter(child=child, started_on=spell.started_on).first()
+        created = record is None
+        if created:
+            record = PreProceedings(child=child, started_on=spell.started_on, recorded_by=self.by)
+        if spell.fgdm_offered and record.fgdm_offered_on is None:
+            record.fgdm_offered_on = spell.started_on
+        if spell.fgdm_facilitated:
+            record.fgdm_facilitated = True
+        writes.save(record, by=self.by)
+        self.source(record, row, plan, spell.key, "created" if created else "updated")
 
     def flush(self):
         for model, items in ((CaseNote, self.notes), (ChronologyEntry, self.entries), (Allocation, self.allocations)):

@@ -18,6 +18,7 @@ from .rows import (
     Assessed,
     Event,
     Involvement,
+    PreProceedingsSpell,
     RowError,
     SourceRow,
     closure_summary,
@@ -40,6 +41,7 @@ READ_ELEMENTS = [
     "ReasonForClosure", "DateOfInitialCPC", "ReferralNFA", "AssessmentActualStartDate",
     "AssessmentAuthorisationDate", "CINPlanStartDate", "CINPlanEndDate", "S47ActualStartDate", "CPPstartDate",
     "CPPendDate", "CPPreviewDate", "PPStartDate", "LBPSentDate", "InitialPPMeetingDate", "PPOutcome", "CourtAppDate",
+    "FGDMMeetingOffer", "FGDMMeetingFac",
 ]
 
 
@@ -219,6 +221,9 @@ class CinCensusReader:
         outcome = codes.text(block.findtext("PPOutcome"))
         row.events.append(Event(ChronologyEntry.EventType.COURT, start,
                                 PP_BEGAN + (f" (outcome {outcome})" if outcome else "")))
+        row.pre_proceedings.append(PreProceedingsSpell(
+            start, codes.yes_no(block.findtext("FGDMMeetingOffer")), codes.yes_no(block.findtext("FGDMMeetingFac")),
+        ))
         for name, summary in (("LBPSentDate", "Letter before proceedings sent"),
                               ("InitialPPMeetingDate", "Initial pre-proceedings meeting"),
                               ("CourtAppDate", COURT_APPLICATION)):

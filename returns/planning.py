@@ -50,6 +50,7 @@ class ChildPlan:
     new_events: list = field(default_factory=list)
     new_assessments: list = field(default_factory=list)
     new_care_spells: list = field(default_factory=list)
+    new_pre_proceedings: list = field(default_factory=list)
     # (WorkerPeriod, row, worker, team) for past allocations not yet in Oversight.
     new_allocations: list = field(default_factory=list)
     errors: list = field(default_factory=list)
@@ -66,7 +67,7 @@ class ChildPlan:
         if self.existing is None:
             return Outcome.CREATE
         if (self.changed_fields or self.reallocate or self.new_visits or self.new_events or self.new_assessments
-                or self.new_allocations or self.new_care_spells):
+                or self.new_allocations or self.new_care_spells or self.new_pre_proceedings):
             return Outcome.UPDATE
         return Outcome.UNCHANGED
 
@@ -83,9 +84,10 @@ class ChildPlan:
                                  ("chronology entry", "chronology entries", self.new_events),
                                  ("assessment or plan", "assessments or plans", self.new_assessments),
                                  ("past allocation", "past allocations", self.new_allocations),
-                                 ("care episode", "care episodes", self.new_care_spells)):
+                                 ("care episode", "care episodes", self.new_care_spells),
+                                 ("pre-proceedings record", "pre-proceedings records", self.new_pre_proceedings)):
             if items:
-                verb = "added or updated" if items is self.new_care_spells else "added"
+                verb = "added or updated" if items in (self.new_care_spells, self.new_pre_proceedings) else "added"
                 said.append(f"{len(items)} {one if len(items) == 1 else many} {verb}")
         return said
 
@@ -300,6 +302,7 @@ def _new_records(plan, known, visited):
     plan.new_events = fresh("events")
     plan.new_assessments = fresh("assessments")
     plan.new_care_spells = fresh("care_spells")
+    plan.new_pre_proceedings = fresh("pre_proceedings")
     # "Seen alone" on a visit already imported is not re-read: records are added, not rewritten.
 
 

@@ -80,6 +80,21 @@ class CareSpell:
 
 
 @dataclass(frozen=True)
+class PreProceedingsSpell:
+    """A CIN census PreProceedingsandFGDM block: when pre-proceedings began, and whether a family group
+    decision-making meeting was offered and took place (yes or no: the census gives no date for the offer)."""
+
+    started_on: object
+    fgdm_offered: bool | None = None
+    fgdm_facilitated: bool | None = None
+
+    @property
+    def key(self):
+        # A later census saying more (an offer now made) is a new key, and updates the record held.
+        return f"pre-proceedings {self.started_on.isoformat()} {self.fgdm_offered} {self.fgdm_facilitated}"
+
+
+@dataclass(frozen=True)
 class WorkerPeriod:
     """A closed period in the SSDA903 social worker table: who was the child's worker, from when to when."""
 
@@ -120,6 +135,7 @@ class SourceRow:
     events: list = field(default_factory=list)
     assessments: list = field(default_factory=list)
     care_spells: list = field(default_factory=list)
+    pre_proceedings: list = field(default_factory=list)
     errors: list = field(default_factory=list)
     warnings: list = field(default_factory=list)
     # A row that is read but brings nothing Oversight keeps (a contact, an adopter).

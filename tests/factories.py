@@ -14,6 +14,7 @@ from cases.models import (
     ManagementDecision,
     ManagerMeeting,
     PlanAction,
+    PreProceedings,
 )
 from organisation.models import Notification, Role, Service, StaffMember, Team
 
@@ -139,6 +140,21 @@ class ManagerMeetingFactory(factory.django.DjangoModelFactory):
     held_on = datetime.date(2026, 2, 5)
     manager = factory.LazyAttribute(lambda o: o.child.team.manager)
     manager_attended = True
+    # Confirmed by the manager on the day; pass attendance_confirmed_at=None for one not yet confirmed.
+    attendance_confirmed_at = factory.LazyAttribute(
+        lambda o: datetime.datetime.combine(o.held_on, datetime.time(17), tzinfo=datetime.UTC)
+    )
+    recorded_by = factory.LazyAttribute(lambda o: o.child.worker)
+
+
+class PreProceedingsFactory(factory.django.DjangoModelFactory):
+    """Pre-proceedings begun with no family group decision-making meeting offered yet; pass fgdm_offered_on."""
+
+    class Meta:
+        model = PreProceedings
+
+    child = factory.SubFactory(ChildFactory)
+    started_on = datetime.date(2026, 9, 1)
     recorded_by = factory.LazyAttribute(lambda o: o.child.worker)
 
 

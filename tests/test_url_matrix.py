@@ -38,9 +38,11 @@ from tests.factories import (
     CaseDiscussionFactory,
     CaseFileAuditFactory,
     CorrectiveActionFactory,
+    ManagerMeetingFactory,
     ManagerPracticeReviewFactory,
     NotificationFactory,
     ObjectiveFactory,
+    PreProceedingsFactory,
     SupervisionContractFactory,
     SupervisionSessionFactory,
     SupportRecordFactory,
@@ -104,6 +106,13 @@ CORE = {
     "add_record_entry": Entry(
         lambda w: [w["child"].pk, "chronology"], only(200, *CHILD_WRITERS),
         other=(lambda w: [w["other_child"].pk, "note"], only(200, "director", "outsider", "other_manager")),
+    ),
+    # The manager named for a conference alone confirms their attendance (K 6): 404 for everyone else.
+    "meeting_attendance": Entry(lambda w: [w["child"].pk, w["conference"].pk], only(200, "team_manager")),
+    "pre_proceedings_fgdm": Entry(
+        lambda w: [w["child"].pk, w["pre_proceedings"].pk], only(200, *CHILD_WRITERS),
+        other=(lambda w: [w["other_child"].pk, w["other_pre_proceedings"].pk],
+               only(200, "director", "outsider", "other_manager")),
     ),
     "allocate": Entry(
         lambda w: [w["child"].pk], only(200, *CHILD_MANAGERS),
@@ -254,6 +263,8 @@ NOT_LOGGED = {
     "staff": "a staff member's work details and caseload, not the personal supervision file",
     "team": LIST,
     "add_record_entry": FORM_OR_ACTION,
+    "meeting_attendance": FORM_OR_ACTION,
+    "pre_proceedings_fgdm": FORM_OR_ACTION,
     "allocate": FORM_OR_ACTION,
     "acknowledge_allocation": FORM_OR_ACTION,
     "start_assessment": FORM_OR_ACTION,
@@ -367,6 +378,12 @@ def world(social_worker, team_manager, head_of_service, child, other_child, team
             "flag": compliance_access.child_flag(child),
             "other_flag": compliance_access.child_flag(other_child),
             "notification": NotificationFactory(recipient=social_worker, url=child.get_absolute_url()),
+            "conference": ManagerMeetingFactory(
+                child=child, manager=team_manager, held_on=datetime.date(2026, 11, 20), manager_attended=False,
+                attendance_confirmed_at=None,
+            ),
+            "pre_proceedings": PreProceedingsFactory(child=child),
+            "other_pre_proceedings": PreProceedingsFactory(child=other_child),
             # supervision's table
             "planned": planned,
             "held": held,

@@ -20,6 +20,7 @@ RECORD_MODELS = {
     "cases.Document": "child_id",
     "cases.ManagementDecision": "child_id",
     "cases.ManagerMeeting": "child_id",
+    "cases.PreProceedings": "child_id",
     "cases.Assessment": "child_id",
     "cases.AssessmentVersion": "assessment_id__in",
     "cases.PlanAction": "version_id__in",

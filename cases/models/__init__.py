@@ -1,7 +1,7 @@
 from .assessments import Assessment, AssessmentVersion, Grade, PlanAction, SignOffSetting
 from .care import CareEpisode
 from .children import Allocation, Category, Child, Ethnicity, Gender
-from .record import CaseNote, ChronologyEntry, Document, ManagementDecision, ManagerMeeting
+from .record import CaseNote, ChronologyEntry, Document, ManagementDecision, ManagerMeeting, PreProceedings
 
 __all__ = [
     "Allocation",
@@ -19,5 +19,6 @@ __all__ = [
     "ManagementDecision",
     "ManagerMeeting",
     "PlanAction",
+    "PreProceedings",
     "SignOffSetting",
 ]

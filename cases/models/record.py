@@ -1,6 +1,7 @@
 """What is kept on a child's record (SPEC section 2; K 6, W 3, W 4)."""
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from organisation.scoping import child_filter, confidential_filter
@@ -158,25 +159,51 @@ class ManagementDecision(models.Model):
         return f"{self.child} decision {self.decided_on}"
 
 
+class ManagerMeetingQuerySet(ChildRecordQuerySet):
+    def needing_attendance(self):
+        """Initial CP conferences and initial PLO hearings: a manager must attend (K 6)."""
+        return self.filter(kind__in=ManagerMeeting.ATTENDED_KINDS)
+
+    def attendance_to_confirm_by(self, manager):
+        """Those `manager` is named for and has not yet said whether they attended, held or coming."""
+        return self.needing_attendance().filter(manager=manager, attendance_confirmed_at__isnull=True)
+
+    def needing_minutes(self):
+        """CP conferences (initial and review) and looked-after children's reviews: minutes go on the record."""
+        return self.filter(kind__in=ManagerMeeting.MINUTED_KINDS)
+
+
 class ManagerMeeting(models.Model):
-    """Meetings a manager must attend (K 6); MGR-ATTEND reads manager_attended."""
+    """Conferences, hearings and reviews on the child's record, held or scheduled.
+
+    A manager must attend initial CP conferences and initial PLO hearings (K 6): the manager named confirms
+    their own attendance (MGR-ATTEND reads it). CP conferences and looked-after reviews need their minutes on
+    the record, a document of kind "review minutes" dated on or after the meeting (REVIEW-MINUTES).
+    """
 
     class Kind(models.TextChoices):
         INITIAL_CONFERENCE = "icpc", "Initial child protection conference"
         PLO_HEARING = "plo_hearing", "Initial court hearing (Public Law Outline)"
+        CP_REVIEW = "cp_review", "Review child protection conference"
+        CLA_REVIEW = "cla_review", "Looked-after child review"
+
+    ATTENDED_KINDS = (Kind.INITIAL_CONFERENCE, Kind.PLO_HEARING)
+    MINUTED_KINDS = (Kind.INITIAL_CONFERENCE, Kind.CP_REVIEW, Kind.CLA_REVIEW)
 
     child = models.ForeignKey("cases.Child", on_delete=models.CASCADE, related_name="manager_meetings")
     kind = models.CharField(max_length=20, choices=Kind.choices)
-    held_on = models.DateField()
+    held_on = models.DateField("date of the meeting", help_text="A meeting still to come may be scheduled ahead.")
     manager = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # Set only by the manager named, through cases.services.confirm_attendance (K 6).
     manager_attended = models.BooleanField(default=False)
+    attendance_confirmed_at = models.DateTimeField(null=True, blank=True)
     notes = models.TextField(blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     recorded_at = models.DateTimeField(auto_now_add=True)
 
-    objects = ChildRecordQuerySet.as_manager()
+    objects = ManagerMeetingQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -184,3 +211,53 @@ class ManagerMeeting(models.Model):
 
     def __str__(self):
         return f"{self.child} {self.kind} {self.held_on}"
+
+    def get_absolute_url(self):
+        return reverse("meeting_attendance", args=[self.child_id, self.pk])
+
+    @property
+    def needs_attendance(self):
+        return self.kind in self.ATTENDED_KINDS
+
+    @property
+    def attendance_confirmed(self):
+        return self.attendance_confirmed_at is not None
+
+    def is_coming(self, today):
+        return self.held_on > today
+
+
+class PreProceedings(models.Model):
+    """Pre-proceedings under the Public Law Outline, and whether a family group decision-making meeting was
+    offered (Children's Wellbeing and Schools Act 2026 s 1; CIN census PreProceedingsandFGDM): FGDM-OFFER."""
+
+    child = models.ForeignKey("cases.Child", on_delete=models.CASCADE, related_name="pre_proceedings")
+    started_on = models.DateField("date pre-proceedings began")
+    fgdm_offered_on = models.DateField(
+        "date a family group decision-making meeting was offered", null=True, blank=True
+    )
+    fgdm_facilitated = models.BooleanField("the family group decision-making meeting took place", default=False)
+    fgdm_not_offered_reason = models.TextField(
+        "why no family group decision-making meeting was offered", blank=True,
+        help_text="Only if none was offered.",
+    )
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ChildRecordQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-started_on", "-pk"]
+        verbose_name_plural = "pre-proceedings"
+
+    def __str__(self):
+        return f"{self.child} pre-proceedings {self.started_on}"
+
+    def get_absolute_url(self):
+        return reverse("pre_proceedings_fgdm", args=[self.child_id, self.pk])
+
+    @property
+    def fgdm_answered(self):
+        """An offer made, or a reason none was (spaces are not a reason: SPEC 4b)."""
+        return self.fgdm_offered_on is not None or bool(self.fgdm_not_offered_reason.strip())

@@ -5,24 +5,28 @@ from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.http import urlencode
 
-from organisation import policy
+from organisation import policy, writes
 from organisation.models import StaffMember
 from organisation.scoping import can_manage_child, can_write_record
 
 from .. import timeline
 from ..forms import (
     AllocationForm,
+    AttendanceForm,
     CaseNoteForm,
     ChronologyEntryForm,
     DocumentForm,
+    FgdmForm,
     ManagementDecisionForm,
     ManagerMeetingForm,
+    PreProceedingsForm,
 )
-from ..models import Assessment, AssessmentVersion, Child
+from ..models import Assessment, AssessmentVersion, Child, ManagerMeeting, PreProceedings
 from ..selectors import oversight_at_a_glance
-from ..services import acknowledge_allocation, allocate
+from ..services import acknowledge_allocation, allocate, confirm_attendance
 
 
 def get_child(user, pk):
@@ -127,7 +131,8 @@ ENTRY_KINDS = {
     "note": (CaseNoteForm, "Record a visit or case note", can_write_record, "author"),
     "document": (DocumentForm, "Add a document to the register", can_write_record, "added_by"),
     "decision": (ManagementDecisionForm, "Record a management decision", can_manage_child, "manager"),
-    "meeting": (ManagerMeetingForm, "Record a meeting that needs a manager", can_write_record, "recorded_by"),
+    "meeting": (ManagerMeetingForm, "Add a conference, hearing or review", can_write_record, "recorded_by"),
+    "pre_proceedings": (PreProceedingsForm, "Record pre-proceedings", can_write_record, "recorded_by"),
 }
 
 
@@ -155,6 +160,52 @@ def add_record_entry(request, pk, kind):
         messages.success(request, f"{title.split(' ', 1)[1].capitalize()}: saved on the record.")
         return redirect(child)
     return render(request, "cases/record_entry_form.html", {"child": child, "form": form, "title": title})
+
+
+@login_required
+def meeting_attendance(request, pk, meeting_pk):
+    """The manager named for an initial CP conference or PLO hearing says whether they attended (K 6); the
+    page is theirs alone (404 for anyone else), and the confirmation opens on the meeting's day."""
+    child = get_child(request.user, pk)
+    meeting = get_object_or_404(
+        ManagerMeeting.objects.needing_attendance().filter(child=child, manager=request.user), pk=meeting_pk
+    )
+    today = timezone.localdate()
+    refusal = policy.attendance_refusal(request.user, meeting, today)
+    form = None if refusal else AttendanceForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form is not None and form.is_valid():
+        attended = form.cleaned_data["attended"]
+        if confirm_attendance(meeting=meeting, by=request.user, attended=attended, now=timezone.now()):
+            messages.success(request, f"Recorded that you {'attended' if attended else 'did not attend'} the "
+                                      f"{meeting.get_kind_display().lower()} on {meeting.held_on:%-d %B %Y}.")
+        else:
+            messages.error(request, "Your attendance had already been recorded: nothing was changed.")
+        return redirect(child)
+    return render(request, "cases/meeting_attendance.html", {
+        "child": child, "meeting": meeting, "form": form, "refusal": refusal, "title": "Confirm your attendance",
+    })
+
+
+@login_required
+def pre_proceedings_fgdm(request, pk, pre_pk):
+    """The family group decision-making meeting offered after pre-proceedings began, or why none was."""
+    child = get_child(request.user, pk)
+    if not can_write_record(request.user, child):
+        raise Http404
+    pre = get_object_or_404(PreProceedings.objects.filter(child=child), pk=pre_pk)
+    form = FgdmForm(request.POST or None, instance=pre)
+    if request.method == "POST" and form.is_valid() and form.save_if_current(lambda: writes.save(
+        form.save(commit=False), by=request.user
+    )):
+        messages.success(request, "Family group decision-making: saved on the record.")
+        return redirect(child)
+    return render(request, "cases/record_entry_form.html", {
+        "child": child, "form": form, "title": "Family group decision-making meeting",
+        "intro": format_html(
+            '<p class="govuk-body">Pre-proceedings began on {}. Record the date a family group decision-making '
+            "meeting was offered, or why none was.</p>", f"{pre.started_on:%-d %B %Y}",
+        ),
+    })
 
 
 @login_required

@@ -7,9 +7,12 @@ GROUPS = (
                      "SUPERVISOR-TRAINING")),
     ("Children's records", (
         "CHRON-MISSING", "CHRON-STALE", "PLAN-UNSIGNED", "PLAN-MISSING", "SUMMARY", "VISITS", "SEEN-ALONE", "CLA-DOCS",
-        "ASSESSMENT-DUE", "CHILD-VIEWS", "REPORT-COUNTERSIGN",
+        "ASSESSMENT-DUE", "CHILD-VIEWS", "REVIEW-MINUTES", "FGDM-OFFER", "REPORT-COUNTERSIGN",
     )),
-    ("Management", ("AUDIT-ACTIONS", "ACTIONS", "CASELOAD", "MGR-ATTEND", "TEAM-MEETING", "OVERSIGHT", "UNALLOCATED")),
+    ("Management", (
+        "AUDIT-ACTIONS", "ACTIONS", "CASELOAD", "MGR-ATTEND", "TEAM-MEETING", "OVERSIGHT", "UNALLOCATED",
+        "AUDIT-TARGET",
+    )),
 )
 GROUP_OF = {code: name for name, codes in GROUPS for code in codes}
 

@@ -58,6 +58,17 @@ MEASURES = (
     Measure("caseload_within", "Workers within caseload capacity", "percent", ("CASELOAD",)),
     # Of the work decided for the first time in the month, the share signed off then (K 4 "support and challenge").
     Measure("signed_off_first_time", "Work signed off first time", "percent"),
+    # The rest of the second wave's standards, each its month-end figure.
+    Measure("child_views", "Children's views recorded in time", "percent", ("CHILD-VIEWS",)),
+    Measure("review_minutes", "Conference and review minutes on the record in time", "percent",
+            ("REVIEW-MINUTES",)),
+    Measure("reports_countersigned", "Reports countersigned before the meeting", "percent",
+            ("REPORT-COUNTERSIGN",)),
+    Measure("fgdm_offered", "Pre-proceedings with a family group meeting offered", "percent", ("FGDM-OFFER",)),
+    Measure("contract_reviews", "Supervision contracts reviewed in time", "percent", ("CONTRACT-REVIEW",)),
+    Measure("audit_target", "Team managers meeting the audit target", "percent", ("AUDIT-TARGET",)),
+    Measure("supervisor_training", "Supervisors with current supervision-skills training", "percent",
+            ("SUPERVISOR-TRAINING",)),
 )
 BY_KEY = {measure.key: measure for measure in MEASURES}
 

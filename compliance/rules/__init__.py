@@ -3,6 +3,7 @@ from organisation import standards
 
 from .development import SupervisorTraining
 from .management import Actions, AuditActions, Caseload, ManagerAttendance, TeamMeetings
+from .meetings import AuditTarget, FamilyGroupDecisionMaking, ReviewMinutes
 from .oversight import AssessmentDue, ChildViews, ContractReview, ManagementOversight, Unallocated
 from .plans import PlanMissing, PlanUnsigned, ReportCountersigned
 from .records import ChronologyMissing, ChronologyStale, LookedAfterDocuments, QuarterlySummary
@@ -21,8 +22,8 @@ RULES = [
         SupervisionFrequency, SupervisionContract, CaseDiscussionsFiled, Appraisal, ObservationOfPractice,
         ChronologyMissing, ChronologyStale, PlanUnsigned, PlanMissing, QuarterlySummary, StatutoryVisits,
         SeenAlone, LookedAfterDocuments, AuditActions, Caseload, ManagerAttendance, TeamMeetings,
-        ManagementOversight, Unallocated, AssessmentDue, Actions, ChildViews, ContractReview, ReportCountersigned,
-        SupervisorTraining,
+        ManagementOversight, Unallocated, AssessmentDue, Actions, ChildViews, ReviewMinutes, ContractReview,
+        AuditTarget, FamilyGroupDecisionMaking, ReportCountersigned, SupervisorTraining,
     )
 ]
 BY_CODE = {rule.code: rule for rule in RULES}

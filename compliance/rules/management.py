@@ -112,7 +112,9 @@ class Caseload(Rule):
 
 
 class ManagerAttendance(Rule):
-    """A missed conference or hearing cannot be mended afterwards: it is reported over the last N months."""
+    """An initial CP conference or PLO hearing the manager named did not attend (from its day), or whose day has
+    passed with no attendance confirmed by them (from the next day). A missed one cannot be mended afterwards:
+    it is reported over the last N months. Reviews are REVIEW-MINUTES', not this rule's."""
 
     code = "MGR-ATTEND"
     owner = Owner.TEAM_MANAGER
@@ -120,13 +122,17 @@ class ManagerAttendance(Rule):
     @staticmethod
     def meetings(today, figures):
         since = today - relativedelta(months=figures["months"])
-        return ManagerMeeting.objects.filter(child=OuterRef("pk"), held_on__lte=today, held_on__gt=since)
+        return ManagerMeeting.objects.needing_attendance().filter(
+            child=OuterRef("pk"), held_on__lte=today, held_on__gt=since
+        )
 
     def population(self, today):
         return Child.objects.open().filter(Exists(self.meetings(today, standards.figures(self.code))))
 
     def breaches(self, today, figures):
-        missed = self.meetings(today, figures).filter(manager_attended=False)
+        missed = self.meetings(today, figures).filter(
+            Q(attendance_confirmed_at__isnull=False) | Q(held_on__lt=today), manager_attended=False
+        )
         earliest = Subquery(missed.order_by("held_on").values("held_on")[:1])
         # A missed meeting implies a meeting: a semi-join on it is the whole test; `since` only for new flags.
         return Child.objects.open().filter(Exists(missed)).annotate(since=earliest)

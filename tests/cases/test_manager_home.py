@@ -131,3 +131,19 @@ def test_a_supervisees_contract_review_falls_due_for_their_manager(team_manager,
     [item] = due(team_manager, datetime.date(2026, 11, 23), "CONTRACT-REVIEW")
     assert (item.on, item.about) == (datetime.date(2026, 11, 27), social_worker.get_full_name())
     assert item.url == reverse("supervision:contract_new", args=[social_worker.pk])
+
+
+def test_the_managers_own_audit_target_is_on_their_home_a_week_before_the_month_ends(team_manager, child):
+    CaseFileAuditFactory(child=child, auditor=team_manager, audited_on=datetime.date(2026, 11, 3),
+                         status="completed", grade=Grade.GOOD)
+    [item] = due(team_manager, datetime.date(2026, 11, 24), "AUDIT-TARGET")  # a week ahead is 1 December
+    assert (item.on, item.about, item.what) == (
+        datetime.date(2026, 11, 30), "Me", "Complete 2 case file audits this month"
+    )
+    assert item.url == reverse("audits:sample")
+    # The day before, the list still asks of October, in which they completed none: overdue since 31 October.
+    [october] = due(team_manager, datetime.date(2026, 11, 23), "AUDIT-TARGET")
+    assert october.on == datetime.date(2026, 10, 31)
+    CaseFileAuditFactory(child=child, auditor=team_manager, audited_on=datetime.date(2026, 11, 24),
+                         status="completed", grade=Grade.GOOD)
+    assert due(team_manager, datetime.date(2026, 11, 24), "AUDIT-TARGET") == []

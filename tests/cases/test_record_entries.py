@@ -89,13 +89,18 @@ def test_an_unknown_entry_kind_is_not_found(client, social_worker, child):
     assert client.get(reverse("add_record_entry", args=[child.pk, "nonsense"])).status_code == 404
 
 
-def test_a_meeting_records_whether_the_manager_attended(client, social_worker, team_manager, child):
+def test_a_practitioner_records_a_meeting_but_not_whether_the_manager_attended(
+    client, social_worker, team_manager, child
+):
     client.force_login(social_worker)
     response = add(client, child, "meeting", {
-        "kind": "icpc", "held_on": "2026-11-18", "manager": team_manager.pk,
+        "kind": "icpc", "held_on_0": "18", "held_on_1": "11", "held_on_2": "2026", "manager": team_manager.pk,
+        "manager_attended": "on",
     })
     assert response.status_code == 302
-    assert ManagerMeeting.objects.get(child=child).manager_attended is False
+    meeting = ManagerMeeting.objects.get(child=child)
+    assert meeting.manager_attended is False
+    assert meeting.attendance_confirmed_at is None
 
 
 def test_confidential_documents_are_hidden_from_the_iro(client, iro, social_worker, team_manager, child):

@@ -6,8 +6,15 @@ import time_machine
 from django.urls import reverse
 
 from cases import worklist
-from cases.models import AssessmentVersion, Category
-from tests.factories import AssessmentVersionFactory, ChildFactory, ChronologyEntryFactory, SupervisionSessionFactory
+from cases.models import AssessmentVersion, Category, ManagerMeeting
+from tests.factories import (
+    AssessmentVersionFactory,
+    ChildFactory,
+    ChronologyEntryFactory,
+    ManagerMeetingFactory,
+    PreProceedingsFactory,
+    SupervisionSessionFactory,
+)
 
 OPENED = datetime.date(2026, 11, 2)  # a Monday; CHRON-MISSING's 10 working days end on Monday 16 November
 LAST_DAY = datetime.date(2026, 11, 16)
@@ -106,3 +113,17 @@ def test_management_oversight_and_allocation_are_not_on_the_workers_list(social_
     items = worklist.due_items(children=[child.pk], worker=social_worker, today=datetime.date(2026, 11, 23))
     assert items
     assert not {"OVERSIGHT", "UNALLOCATED"} & {item.code for item in items}
+
+
+def test_late_review_minutes_and_an_unanswered_family_group_offer_are_on_the_workers_list(social_worker, child):
+    ManagerMeetingFactory(child=child, kind=ManagerMeeting.Kind.CLA_REVIEW, held_on=datetime.date(2026, 10, 26))
+    PreProceedingsFactory(child=child, started_on=datetime.date(2026, 11, 20))
+    today = datetime.date(2026, 11, 23)
+    # 20 working days after Monday 26 October is Monday 23 November: due today, a fortnight ahead in the list.
+    [minutes] = due_items(social_worker, child, today, "REVIEW-MINUTES")
+    assert (minutes.on, minutes.url) == (datetime.date(2026, 11, 23), reverse("add_record_entry",
+                                                                                args=[child.pk, "document"]))
+    [offer] = due_items(social_worker, child, today, "FGDM-OFFER")
+    assert (offer.on, offer.is_overdue(today), offer.url) == (
+        datetime.date(2026, 11, 20), True, child.get_absolute_url()
+    )

@@ -3,7 +3,7 @@ import datetime
 
 import pytest
 
-from cases.models import Category, Child, ChronologyEntry
+from cases.models import Category, Child, ChronologyEntry, PreProceedings
 from returns.cin_census import CinCensusReader
 from tests.returns.cin_files import census, child, cin_details, pre_proceedings
 from tests.returns.helpers import imported, outcomes, reasons
@@ -114,3 +114,19 @@ def test_two_referrals_on_one_date_are_two_chronology_entries_and_stay_two_on_re
     referrals = ChronologyEntry.objects.filter(child__local_id="TWO", event_type=ChronologyEntry.EventType.REFERRAL)
     assert referrals.count() == 2
     assert again.counts["children_unchanged"] == 1
+
+
+def test_pre_proceedings_and_the_family_group_meeting_offer_are_kept_for_fgdm_offer(administrator, team):
+    offered = pre_proceedings("2024-02-01")  # offered, not facilitated
+    not_offered = offered.replace("2024-02-01", "2024-03-01").replace(
+        "<FGDMMeetingOffer>true</FGDMMeetingOffer>", "<FGDMMeetingOffer>false</FGDMMeetingOffer>"
+    )
+    imported(census([child("PP1", cin_details("2024-01-10", pre_proceedings=offered + not_offered), year=2026)]),
+             administrator, fallback_team=team)
+
+    kept = PreProceedings.objects.filter(child__local_id="PP1").order_by("started_on")
+    assert [(p.started_on, p.fgdm_offered_on, p.fgdm_facilitated, p.fgdm_answered) for p in kept] == [
+        (D(2024, 2, 1), D(2024, 2, 1), False, True),
+        (D(2024, 3, 1), None, False, False),  # FGDM-OFFER asks the worker why
+    ]
+    assert kept[0].history.first().history_user == administrator

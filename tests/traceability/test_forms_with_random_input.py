@@ -25,8 +25,10 @@ from tests.factories import (
     CaseDiscussionFactory,
     CaseFileAuditFactory,
     CorrectiveActionFactory,
+    ManagerMeetingFactory,
     ManagerPracticeReviewFactory,
     ObjectiveFactory,
+    PreProceedingsFactory,
     SupervisionSessionFactory,
     TeamMeetingFactory,
 )
@@ -58,6 +60,9 @@ FORMS = [
     ("add_record_entry", lambda w: [w["child"].pk, "document"], "social_worker", None),
     ("add_record_entry", lambda w: [w["child"].pk, "decision"], "team_manager", None),
     ("add_record_entry", lambda w: [w["child"].pk, "meeting"], "social_worker", None),
+    ("add_record_entry", lambda w: [w["child"].pk, "pre_proceedings"], "social_worker", None),
+    ("meeting_attendance", lambda w: [w["child"].pk, w["conference"].pk], "team_manager", None),
+    ("pre_proceedings_fgdm", lambda w: [w["child"].pk, w["pre_proceedings"].pk], "social_worker", None),
     ("allocate", lambda w: [w["child"].pk], "team_manager", None),
     ("start_assessment", lambda w: [w["child"].pk], "social_worker", None),
     ("edit_version", lambda w: [w["draft"].pk], "social_worker", None),
@@ -132,6 +137,11 @@ def world(child, social_worker, team_manager, head_of_service, team):
             "corrective_action": CorrectiveActionFactory(audit=completed_audit, owner=social_worker),
             "flag": child_flag(child),
             "objective": ObjectiveFactory(staff=social_worker),
+            "conference": ManagerMeetingFactory(
+                child=child, manager=team_manager, held_on=datetime.date(2026, 11, 20), manager_attended=False,
+                attendance_confirmed_at=None,
+            ),
+            "pre_proceedings": PreProceedingsFactory(child=child),
         }
 
 
