@@ -61,7 +61,8 @@ def test_the_months_figures_are_as_they_stood_at_its_end(october):
     ("oversight", "OVERSIGHT"), ("contracts", "SUP-CONTRACT"), ("appraisals", "APPRAISAL"),
     ("observations", "OBSERVATION"), ("team_meetings", "TEAM-MEETING"), ("actions_in_time", "ACTIONS"),
     ("child_views", "CHILD-VIEWS"), ("review_minutes", "REVIEW-MINUTES"),
-    ("reports_countersigned", "REPORT-COUNTERSIGN"), ("fgdm_offered", "FGDM-OFFER"), ("contract_reviews", "CONTRACT-REVIEW"), ("audit_target", "AUDIT-TARGET"),
+    ("reports_countersigned", "REPORT-COUNTERSIGN"), ("fgdm_offered", "FGDM-OFFER"),
+    ("contract_reviews", "CONTRACT-REVIEW"), ("audit_target", "AUDIT-TARGET"),
     ("supervisor_training", "SUPERVISOR-TRAINING"),
 ])
 def test_each_standards_measure_is_its_month_end_figure(october, team, key, code):
