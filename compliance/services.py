@@ -25,6 +25,7 @@ def change_standard(*, code, by, enabled, values):
     standard.enabled, standard.values = enabled, {**standard.values, **values}
     standard.full_clean()
     standard.save()
+    standards.forget()
     for change in changes:
         change.full_clean()
     return StandardChange.objects.bulk_create(changes)

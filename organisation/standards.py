@@ -5,7 +5,10 @@ every change is kept); this module names each rule's figures, their SPEC
 defaults, and whether the default is a local-practice figure a council
 should set for itself. Read a figure with `figure(code, name)`.
 """
+from contextlib import contextmanager
 from dataclasses import dataclass
+
+from asgiref.local import Local
 
 
 @dataclass(frozen=True)
@@ -203,12 +206,38 @@ def defaults(code):
     return {f.name: f.default for f in BY_CODE[code].figures}
 
 
+# Within a request, the configured standards are read once: a page asks per member of staff (capacity, the
+# newly-qualified period). Set by organisation.middleware.ReadStandardsOnce; the worker and tests read afresh.
+_request = Local()
+
+
+@contextmanager
+def read_once():
+    _request.config = None
+    try:
+        yield
+    finally:
+        del _request.config
+
+
+def forget():
+    """A standard was changed in this request: read it again."""
+    if hasattr(_request, "config"):
+        _request.config = None
+
+
 def configured(codes=None):
     """{code: (enabled, figures)} for every standard (or those in `codes`), in one query; a standard with no
     row yet is checked, with the SPEC's defaults. The one place the configured figures are read."""
+    if getattr(_request, "config", False) is None:
+        _request.config = _read(list(BY_CODE))
+    config = getattr(_request, "config", None) or _read(codes or list(BY_CODE))
+    return config if codes is None else {code: config[code] for code in codes}
+
+
+def _read(codes):
     from .models import PracticeStandard
 
-    codes = codes or list(BY_CODE)
     rows = {row.code: (row.enabled, row.values) for row in PracticeStandard.objects.filter(code__in=codes)}
     config = {}
     for code in codes:

@@ -78,7 +78,7 @@ def test_acknowledging_and_commenting_are_history_rows_by_the_supervisee(held, s
 
 
 def test_signing_a_contract_is_a_history_row_by_the_staff_member(client, social_worker, monday):
-    contract = SupervisionContractFactory(staff=social_worker)
+    contract = SupervisionContractFactory(staff=social_worker, staff_signed_on=None)
     client.force_login(social_worker)
     client.post(reverse("supervision:contract_sign", args=[contract.pk]))
     row = contract.history.first()
