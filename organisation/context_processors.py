@@ -78,5 +78,6 @@ def permissions(request):
             "review_children": policy.reviews_children(user),
             "see_every_service": policy.sees_everything(user),
             "see_reports": policy.sees_reports(user),
+            "keep_visible_leadership": policy.keeps_visible_leadership(user),
         }
     }

@@ -89,6 +89,11 @@ def may_review_managers(user):
     return _holds(user, SENIOR_MANAGER_ROLES)
 
 
+def keeps_visible_leadership(user):
+    """Office visits, team meetings attended and briefings (W 6): heads of service and directors."""
+    return _holds(user, SENIOR_MANAGER_ROLES)
+
+
 def sees_dashboards(user):
     return is_manager(user)
 

@@ -32,6 +32,7 @@ TABLE = {
     policy.may_review_managers: {HOS, DIR},
     policy.sees_dashboards: {TM, HOS, DIR},
     policy.sees_reports: {HOS, DIR},
+    policy.keeps_visible_leadership: {HOS, DIR},
 }
 CASES = [(predicate, role) for predicate in TABLE for role in Role]
 
@@ -139,8 +140,8 @@ def test_a_signed_out_visitor_may_not_sign_off(submitted):
     [
         (SW, {"search_children"}),
         (TM, {"search_children", "lead_a_team"}),
-        (HOS, {"search_children", "see_reports"}),
-        (DIR, {"search_children", "see_reports", "see_every_service"}),
+        (HOS, {"search_children", "see_reports", "keep_visible_leadership"}),
+        (DIR, {"search_children", "see_reports", "see_every_service", "keep_visible_leadership"}),
         (IRO, {"search_children", "review_children"}),
         (ADMIN, {"administer"}),
     ],
