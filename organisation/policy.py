@@ -25,7 +25,8 @@ def _holds(user, roles):
 # Who someone is.
 
 def is_practitioner(user):
-    """A social worker or senior practitioner: keeps records for the children allocated to them."""
+    """A social worker, senior practitioner or family help lead practitioner: keeps records for the children
+    allocated to them, and is supervised under the same standards (SUP-FREQ, CASELOAD)."""
     return _holds(user, PRACTITIONER_ROLES)
 
 
