@@ -83,5 +83,6 @@ def permissions(request):
             "see_every_service": policy.sees_everything(user),
             "see_reports": policy.sees_reports(user),
             "see_team_actions": policy.sees_team_actions(user),
+            "keep_visible_leadership": policy.keeps_visible_leadership(user),
         }
     }

@@ -13,6 +13,8 @@ from .working_days import first_day
 class Role(models.TextChoices):
     SOCIAL_WORKER = "social_worker", "Social worker"
     SENIOR_PRACTITIONER = "senior_practitioner", "Senior practitioner"
+    # Not a registered social worker, but holds a caseload and is supervised under the same standards (issue 20).
+    FAMILY_HELP_PRACTITIONER = "family_help_practitioner", "Family help lead practitioner"
     TEAM_MANAGER = "team_manager", "Team manager"
     HEAD_OF_SERVICE = "head_of_service", "Head of service"
     DIRECTOR = "director", "Director"
@@ -20,7 +22,7 @@ class Role(models.TextChoices):
     ADMINISTRATOR = "administrator", "Administrator"
 
 
-PRACTITIONER_ROLES = (Role.SOCIAL_WORKER, Role.SENIOR_PRACTITIONER)
+PRACTITIONER_ROLES = (Role.SOCIAL_WORKER, Role.SENIOR_PRACTITIONER, Role.FAMILY_HELP_PRACTITIONER)
 MANAGER_ROLES = (Role.TEAM_MANAGER, Role.HEAD_OF_SERVICE, Role.DIRECTOR)
 AUDITOR_ROLES = (*MANAGER_ROLES, Role.IRO)  # who audits case files (W 4)
 

@@ -25,7 +25,8 @@ def _holds(user, roles):
 # Who someone is.
 
 def is_practitioner(user):
-    """A social worker or senior practitioner: keeps records for the children allocated to them."""
+    """A social worker, senior practitioner or family help lead practitioner: keeps records for the children
+    allocated to them, and is supervised under the same standards (SUP-FREQ, CASELOAD)."""
     return _holds(user, PRACTITIONER_ROLES)
 
 
@@ -86,6 +87,11 @@ def may_audit(user):
 
 def may_review_managers(user):
     """Reviews of team managers' practice (W Appendix 1): heads of service and directors."""
+    return _holds(user, SENIOR_MANAGER_ROLES)
+
+
+def keeps_visible_leadership(user):
+    """Office visits, team meetings attended and briefings (W 6): heads of service and directors."""
     return _holds(user, SENIOR_MANAGER_ROLES)
 
 

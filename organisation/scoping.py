@@ -130,6 +130,15 @@ def objective_filter(user):
     return personal | team
 
 
+def leadership_visit_filter(user):
+    """Leadership visits (W 6): a director sees every one; a head of service those to their service's teams."""
+    if not policy.keeps_visible_leadership(user):
+        return NOTHING
+    if policy.sees_everything(user):
+        return Q()
+    return Q(teams__in=_team_ids(user))
+
+
 def team_meeting_filter(user):
     """Team meetings (W 6): the team's own members and the managers over the team."""
     if not user.is_authenticated or not user.is_active:

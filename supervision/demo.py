@@ -18,7 +18,7 @@ from django.utils import timezone
 from cases import demo_texts as stories
 from cases.models import Allocation, Child, ManagementDecision
 from organisation import standards
-from organisation.models import StaffMember
+from organisation.models import Service, StaffMember
 from organisation.policy import heads_of_service_q, reviewing_officers_q
 from organisation.working_days import add_working_days
 
@@ -31,6 +31,7 @@ from .models import (
     CpdEntry,
     DiscussionAction,
     InductionTick,
+    LeadershipVisit,
     Objective,
     ObjectiveReview,
     Observation,
@@ -91,6 +92,7 @@ class Seeder:
         self.meetings()
         self.objectives_and_support()
         self.learning()
+        self.leadership()
 
     def children(self):
         """Open children by worker and by team, each with their allocation's W 3 items and their story."""
@@ -316,6 +318,21 @@ class Seeder:
                           ticked_by=joiner.line_manager)
             for joiner in joiners for n, (key, _label) in enumerate(INDUCTION_ITEMS[:4])
         )
+
+    def leadership(self):
+        """W 6: the demo head of service's office visits and team meetings attended, and the director's
+        briefings, over the last ten weeks, for the head of service's teams. Skipped if any are there."""
+        leaders = {m.username: m for m in StaffMember.objects.filter(username__in=("headofservice", "director"))}
+        service = Service.objects.filter(head__username="headofservice").first()
+        teams = list(service.teams.order_by("name")) if service else []
+        if not teams or len(leaders) < 2 or LeadershipVisit.objects.exists():
+            return
+        for days_ago, who, kind, which, note in text.LEADERSHIP_VISITS:
+            visit = LeadershipVisit.objects.create(
+                held_on=self.today - timedelta(days=days_ago), kind=kind, note=note, leader=leaders[who],
+            )
+            visit.teams.set(teams if which == "all" else [teams[n % len(teams)] for n in which])
+        self.authority.log(f"visible leadership: {len(text.LEADERSHIP_VISITS)} visits, team meetings and briefings")
 
     def save(self):
         sessions = SupervisionSession.objects.bulk_create([s for s, _, _, _ in self.sessions], batch_size=2000)

@@ -121,3 +121,25 @@ CPD_ENTRIES = [
     ("Shadowed an independent reviewing officer at two child looked after reviews",
      "Saw how the child's views lead the meeting; I now prepare children with a short 'what I want' sheet.", 4),
 ]
+
+# Visible leadership (W 6): (days ago, who, kind, which of the head of service's teams, note). "all" is every one.
+LEADERSHIP_VISITS = [
+    (9, "headofservice", "office_visit", [0],
+     "Spent the morning with the duty desk. Contacts are being screened the same day; two workers asked for more "
+     "time to read records before home visits. Agreed with the team manager to protect Friday mornings."),
+    (16, "director", "briefing", "all",
+     "Briefing on the new family help model and what it means for caseloads. Questions about agency cover were "
+     "taken away; answers to go out in the next all-staff update."),
+    (23, "headofservice", "team_meeting", [1],
+     "Attended the team meeting. Heard how the team is managing while two posts are vacant; agreed to ask for a "
+     "senior practitioner's help with supervision for a month."),
+    (38, "director", "office_visit", [0, 1],
+     "Open session in the office: staff raised parking and the lone-working app. Both passed to the head of "
+     "service with a date to report back."),
+    (44, "headofservice", "office_visit", [1],
+     "Sat in on allocation. Allocation records now say why the worker has the skills for the child; good to see."),
+    (51, "headofservice", "team_meeting", [0],
+     "Attended the team meeting; thanked the team for the audit results and heard ideas for the chronology tool."),
+    (72, "director", "briefing", "all",
+     "Engagement session on the Ofsted focused visit findings and the learning from the last case review."),
+]

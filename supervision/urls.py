@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import development, discussions, files, learning, meetings, objectives, readiness, sessions
+from .views import development, discussions, files, leadership, learning, meetings, objectives, readiness, sessions
 
 app_name = "supervision"
 
@@ -44,4 +44,6 @@ urlpatterns = [
     path("team-meetings/<int:pk>/edit/", meetings.meeting_edit, name="meeting_edit"),
     path("team-meetings/<int:pk>/actions/", meetings.add_meeting_action, name="meeting_action_add"),
     path("teams/<int:team_pk>/meetings/new/", meetings.meeting_new, name="meeting_new"),
+    path("leadership/", leadership.visit_list, name="leadership"),
+    path("leadership/new/", leadership.visit_new, name="leadership_new"),
 ]

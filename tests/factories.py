@@ -441,3 +441,24 @@ class CpdEntryFactory(factory.django.DjangoModelFactory):
     activity = "Trauma-informed practice workshop"
     reflection = "I now ask about a child's day before the incident."
     hours = 3
+
+
+from supervision.models import LeadershipVisit  # noqa: E402  (appended section)
+
+
+class LeadershipVisitFactory(factory.django.DjangoModelFactory):
+    """An office visit by the team's head of service; pass `teams=[...]` for the teams it concerned."""
+
+    class Meta:
+        model = LeadershipVisit
+        skip_postgeneration_save = True
+
+    held_on = datetime.date(2026, 10, 14)
+    kind = LeadershipVisit.Kind.OFFICE_VISIT
+    note = "Sat with the duty desk; heard about the backlog of visits."
+    leader = factory.SubFactory(StaffFactory, role=Role.HEAD_OF_SERVICE, team=None)
+
+    @factory.post_generation
+    def teams(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.teams.set(extracted)

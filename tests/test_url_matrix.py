@@ -282,6 +282,8 @@ NOT_LOGGED = {
     "supervision:meeting_edit": FORM_OR_ACTION,
     "supervision:meeting_new": FORM_OR_ACTION,
     "supervision:meeting_action_add": FORM_OR_ACTION,
+    "supervision:leadership": "leaders' visits to teams: dates, teams and notes, no child's record or personal file",
+    "supervision:leadership_new": FORM_OR_ACTION,
     "supervision:session_start": FORM_OR_ACTION,
     "supervision:contract_new": FORM_OR_ACTION,
     "supervision:changed_role": FORM_OR_ACTION,

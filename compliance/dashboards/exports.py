@@ -42,7 +42,7 @@ def breaches_csv(flags, today, filename):
     return csv_response(filename, header, rows)
 
 
-def report_csv(report, lines, filename):
+def report_csv(report, lines, filename, leadership_teams=None):
     months = report.figures["months"]
     header = ["Measure", "Unit", *[m[:7] for m in months], "Change on the month before", "Rating", "Trend"]
     rows = [
@@ -58,4 +58,10 @@ def report_csv(report, lines, filename):
         rows.append(["Source of the figures", "",
                      *["demonstration history (invented by the demo)" if m in invented else "the records"
                        for m in months], "", "", ""])
+    if leadership_teams is not None:
+        # W 6, by team: the report's month only, after a blank row.
+        rows.append([])
+        rows.append([f"Visible leadership in {months[-1][:7]}: team", "Office visits", "Team meetings attended",
+                     "Briefings"])
+        rows.extend(list(team) for team in leadership_teams)
     return csv_response(filename, header, rows)

@@ -14,8 +14,9 @@ from django.db.models import Count, Q, Sum
 from audits.models import CaseFileAudit, CorrectiveAction
 from cases.models import Allocation, Grade
 from cases.sign_off_quality import decisions, quality_by, total
-from organisation.models import Service
+from organisation.models import Service, Team
 from organisation.working_days import is_working_day
+from supervision.models.leadership import leadership_by_team
 
 from ..models import MonthlyReport, Snapshot
 from .ratings import Compliance, direction
@@ -87,7 +88,8 @@ def first_working_day(month):
 def measure_month(service, month):
     """{measure key: value} for one service and month: [compliant, population] for a %, else a number.
 
-    Four queries, none growing with the data: snapshots, audits, actions, allocations.
+    A fixed number of queries, none growing with the data: snapshots, audits, actions, allocations, the
+    sign-off decisions and the leadership visits by team.
     """
     end = month_end(month)
     snapshots = list(
@@ -128,6 +130,8 @@ def measure_month(service, month):
         round(allocated["cases"] / allocated["workers"], 1) if allocated["workers"] else None
     )
     values.update(sign_off_quality(service, month, end))
+    # W 6: the directors' and heads of service's office visits, team meetings attended and briefings, by team.
+    values["leadership_teams"] = leadership_by_team(Team.objects.filter(service=service), month, end)
     return values
 
 
@@ -160,6 +164,7 @@ def build(service, month, measured=None):
         "grades": by_month[-1]["grades"],
         "sign_off_grades": by_month[-1]["sign_off_grades"],
         "sign_off_teams": by_month[-1]["sign_off_teams"],
+        "leadership_teams": by_month[-1]["leadership_teams"],
         "demonstration_months": [each.isoformat() for each, values in zip(months, by_month, strict=True)
                                  if values.get("demonstration")],
     }

@@ -40,12 +40,13 @@ def report_detail(request, service, year, month):
     context = {
         "report": kept, "lines": reports.lines(kept), "months": reports.months(kept), "grades": _grades(kept),
         "sign_off_grades": _grades(kept, "sign_off_grades"), "sign_off_teams": kept.figures.get("sign_off_teams", []),
+        "leadership_teams": kept.figures.get("leadership_teams"),
         "thresholds": thresholds(), "demonstration_months": reports.demonstration_months(kept),
     }
     filename = f"performance-{slugify(kept.service.name)}-{first:%Y-%m}"
     export = request.GET.get("export")
     if export == "csv":
-        return exports.report_csv(kept, context["lines"], filename)
+        return exports.report_csv(kept, context["lines"], filename, context["leadership_teams"])
     if export == "pdf":
         response = HttpResponse(pdf.render_pdf("compliance/dashboards/report_pdf.html", context),
                                 content_type="application/pdf")

@@ -1,5 +1,6 @@
 from .development import AppraisalForm, ChangedRoleForm, ContractForm, ObservationForm
 from .discussions import AddChildForm, CaseDiscussionForm, DiscussionActionForm
+from .leadership import LeadershipVisitForm
 from .learning import CpdEntryForm, InductionTickForm, TrainingForm
 from .meetings import MeetingActionForm, TeamMeetingForm
 from .objectives import ObjectiveForm, ObjectiveReviewForm, SupportRecordForm
@@ -25,6 +26,7 @@ __all__ = [
     "CpdEntryForm",
     "DiscussionActionForm",
     "InductionTickForm",
+    "LeadershipVisitForm",
     "MeetingActionForm",
     "NotesForm",
     "ObjectiveForm",

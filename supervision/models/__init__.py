@@ -1,6 +1,7 @@
 from .contracts import SupervisionContract
 from .development import Appraisal, Observation
 from .discussions import CaseDiscussion, DiscussionAction
+from .leadership import LeadershipVisit
 from .learning import CpdEntry, InductionTick, TrainingRecord
 from .meetings import TeamMeeting, TeamMeetingAction
 from .objectives import Objective, ObjectiveReview, Progress
@@ -14,6 +15,7 @@ __all__ = [
     "CpdEntry",
     "DiscussionAction",
     "InductionTick",
+    "LeadershipVisit",
     "Objective",
     "ObjectiveReview",
     "Observation",

@@ -15,23 +15,25 @@ SW, SP, TM, HOS, DIR, IRO, ADMIN = (
     Role.SOCIAL_WORKER, Role.SENIOR_PRACTITIONER, Role.TEAM_MANAGER, Role.HEAD_OF_SERVICE, Role.DIRECTOR, Role.IRO,
     Role.ADMINISTRATOR,
 )
+FH = Role.FAMILY_HELP_PRACTITIONER
 
 # predicate -> the roles it answers yes for; every other role answers no.
 TABLE = {
-    policy.is_practitioner: {SW, SP},
+    policy.is_practitioner: {SW, SP, FH},
     policy.is_manager: {TM, HOS, DIR},
     policy.manages_a_team: {TM},
     policy.heads_a_service: {HOS},
     policy.sees_everything: {DIR},
     policy.reviews_children: {IRO},
-    policy.works_a_caseload: {SW, SP, IRO},
+    policy.works_a_caseload: {SW, SP, FH, IRO},
     policy.may_administer: {ADMIN},
-    policy.sees_case_records: {SW, SP, TM, HOS, DIR, IRO},
+    policy.sees_case_records: {SW, SP, FH, TM, HOS, DIR, IRO},
     policy.sees_every_staff_member: {DIR, ADMIN},
     policy.may_audit: {TM, HOS, DIR, IRO},
     policy.may_review_managers: {HOS, DIR},
     policy.sees_dashboards: {TM, HOS, DIR},
     policy.sees_reports: {HOS, DIR},
+    policy.keeps_visible_leadership: {HOS, DIR},
 }
 CASES = [(predicate, role) for predicate in TABLE for role in Role]
 
@@ -64,7 +66,7 @@ def test_every_role_is_in_the_table():
 @pytest.mark.parametrize(
     ("method", "roles"),
     [
-        ("practitioners", {SW, SP}),
+        ("practitioners", {SW, SP, FH}),
         ("managers", {TM, HOS, DIR}),
         ("team_managers", {TM}),
         ("reviewing_officers", {IRO}),
@@ -138,9 +140,10 @@ def test_a_signed_out_visitor_may_not_sign_off(submitted):
     ("role", "yes"),
     [
         (SW, {"search_children"}),
+        (FH, {"search_children"}),
         (TM, {"search_children", "lead_a_team", "see_team_actions"}),
-        (HOS, {"search_children", "see_reports", "see_team_actions"}),
-        (DIR, {"search_children", "see_reports", "see_every_service", "see_team_actions"}),
+        (HOS, {"search_children", "see_reports", "see_team_actions", "keep_visible_leadership"}),
+        (DIR, {"search_children", "see_reports", "see_every_service", "see_team_actions", "keep_visible_leadership"}),
         (IRO, {"search_children", "review_children"}),
         (ADMIN, {"administer"}),
     ],

@@ -112,6 +112,9 @@ MATRIX = {
         only(302, *CHAIN),
     ),
     "meeting_new": ("get", lambda w: [w["team"].pk], None, only(200, *CHAIN)),
+    # Visible leadership (W 6): kept by heads of service and directors only.
+    "leadership": ("get", lambda w: [], None, only(200, "head_of_service", "director")),
+    "leadership_new": ("get", lambda w: [], None, only(200, "head_of_service", "director")),
     "objective_new": ("get", lambda w: [w["worker"].pk], None, only(200, *CHAIN)),
     "team_objective_new": ("get", lambda w: [w["team"].pk], None, only(200, *CHAIN)),
     "objective_review": ("get", lambda w: [w["planned"].pk, w["objective"].pk], None, only(200, "team_manager")),

@@ -137,3 +137,20 @@ def test_the_demo_has_open_overdue_and_carried_actions_some_of_them_the_social_w
     assert any(not action.is_overdue(today) for action in open_actions)
     assert any(action.carried for action in open_actions)
     assert tracked(owners=StaffMember.objects.filter(username="socialworker").values("pk"))
+
+
+def test_the_demo_head_of_service_and_director_have_visited_their_teams_and_the_report_counts_them(demo):
+    from compliance.models import MonthlyReport
+    from supervision.models import LeadershipVisit
+
+    today = timezone.localdate()
+    leaders = set(LeadershipVisit.objects.values_list("leader__username", flat=True))
+    assert leaders == {"headofservice", "director"}
+    assert set(LeadershipVisit.objects.values_list("kind", flat=True)) == set(LeadershipVisit.Kind.values)
+    assert not LeadershipVisit.objects.filter(held_on__gt=today).exists()
+    service = StaffMember.objects.get(username="headofservice").services_headed.get()
+    latest = MonthlyReport.objects.filter(service=service).order_by("-month").first()
+    assert sum(sum(counts) for _, *counts in latest.figures["leadership_teams"]) > 0
+    count = LeadershipVisit.objects.count()
+    seed(teams=2, practitioners_per_team=4, children=60)  # a rerun adds none twice
+    assert LeadershipVisit.objects.count() == count

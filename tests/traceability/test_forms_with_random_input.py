@@ -76,6 +76,7 @@ FORMS = [
     ("supervision:personal", lambda w: [w["session"].pk], "team_manager", None),
     ("supervision:discussion_edit", lambda w: [w["discussion"].pk], "team_manager", None),
     ("supervision:meeting_new", lambda w: [w["team"].pk], "team_manager", None),
+    ("supervision:leadership_new", lambda w: [], "head_of_service", None),
     ("audits:edit", lambda w: [w["audit"].pk], "team_manager", None),
     ("audits:add_action", lambda w: [w["completed_audit"].pk], "team_manager", None),
     ("audits:review_edit", lambda w: [w["practice_review"].pk], "head_of_service", None),
