@@ -75,8 +75,9 @@ def test_a_supervision_file_runs_a_bounded_number_of_queries(
     for n in range(5):
         ObservationFactory(practitioner=social_worker, observed_on=D(2022 + n, 3, 1))
     client.force_login(team_manager)
-    # 14, the access log INSERT, the header's flag and unread-notification counts, team ids
-    with django_assert_max_num_queries(18):
+    # 19 (with objectives, training, induction and the support record's link), the access log INSERT, the
+    # header's flag and unread-notification counts, team ids
+    with django_assert_max_num_queries(23):
         assert client.get(reverse("supervision:staff", args=[social_worker.pk])).status_code == 200
 
 
@@ -87,7 +88,7 @@ def test_a_session_page_runs_a_bounded_number_of_queries(
     for _ in range(8):
         CaseDiscussionFactory(session=session, child=ChildFactory(worker=social_worker))
     client.force_login(team_manager)
-    with django_assert_max_num_queries(17):  # 16, and the manager's team ids (scoping)
+    with django_assert_max_num_queries(18):  # 16, the objectives to review, and the manager's team ids (scoping)
         assert client.get(session.get_absolute_url()).status_code == 200
 
 
