@@ -232,7 +232,7 @@ class DemoAuthority:
         children = Child.objects.bulk_create(
             [Child(**{k: v for k, v in s.items() if not k.startswith("_")}) for s in new], batch_size=2000
         )
-        allocations = []
+        allocations, demo_worker_asked = [], False
         for child, spec in zip(children, new, strict=True):
             start = child.opened_on
             previous = spec["_previous"]
@@ -245,8 +245,11 @@ class DemoAuthority:
                     contingency=contingency, **_allocation_terms(previous, start, acknowledged=True),
                 ))
                 start = handover
-            # Recent allocations, and a few older ones, not yet acknowledged by the worker.
+            # Recent allocations, and a few older ones, not yet acknowledged by the worker; the demo social
+            # worker always has one to acknowledge.
             acknowledged = (today - start).days > 21 and bool(len(allocations) % 25)
+            if child.worker and child.worker.username == "socialworker" and not demo_worker_asked:
+                acknowledged, demo_worker_asked = False, True
             allocations.append(Allocation(
                 child=child, team=child.team, worker=child.worker, started_on=start,
                 ended_on=child.closed_on, allocated_by=child.team.manager, purpose=purpose,
