@@ -56,6 +56,42 @@ def needs_manager(*, manager, today):
     return sorted(items, key=lambda item: (item.on, item.what, item.about))
 
 
+@dataclass(frozen=True)
+class DueGroup:
+    """One standard's items on a manager's list: `rows` as the due table takes them, soonest first."""
+    code: str
+    title: str
+    rows: list
+    overdue: int
+
+    @property
+    def anchor(self):
+        return f"due-{self.code.lower() or 'other'}"
+
+    @property
+    def in_time(self):
+        return len(self.rows) - self.overdue
+
+
+def grouped(items, today, titles, first=()):
+    """`items` (soonest first) grouped by standard, the group with the oldest item first, so a manager with a
+    hundred things due sees a dozen kinds of work. A group's title is its items' shared `what`, or
+    `titles[code]` (the standard's title) where the items differ (each action, each conference). The codes in
+    `first` lead, in that order."""
+    groups = {code: [] for code in first}
+    for item in items:
+        groups.setdefault(item.code, []).append(item)
+    return [
+        DueGroup(
+            code=code,
+            title=members[0].what if len({m.what for m in members}) == 1 else titles.get(code, "Other things due"),
+            rows=[(m, m.about, "", m.is_overdue(today), (m.on - today).days) for m in members],
+            overdue=sum(1 for m in members if m.is_overdue(today)),
+        )
+        for code, members in groups.items() if members
+    ]
+
+
 def allocations_to_acknowledge(*, children, worker, today):
     """The worker's own allocations they have not yet confirmed reading (K 2): due the day they were made."""
     for allocation in Allocation.objects.awaiting_acknowledgement().filter(worker=worker, child_id__in=children):

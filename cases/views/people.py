@@ -10,6 +10,11 @@ from ..models import AssessmentVersion, Child
 from ..selectors import members_with_caseloads, teams_overview
 
 QUEUE_ON_HOME = 5  # the oldest few; the queue page has them all
+# A manager's list grouped by standard: where a group's items say different things, its heading. Conferences
+# and hearings lead: a date in the diary cannot wait behind older paperwork (K 6).
+GROUP_TITLES = {d.code: d.title for d in standards.DEFINITIONS} | {
+    "ACTIONS": "Actions agreed, not yet done", "MGR-ATTEND": "Conferences and hearings to attend",
+}
 
 
 @login_required
@@ -64,7 +69,8 @@ def _my_team(request):
             "queue": [(version, version.waiting_working_days(today)) for version in queue[:QUEUE_ON_HOME]],
             "waiting": len(queue),
             "limit": standards.figure("PLAN-UNSIGNED", "working_days"),
-            "due": [(item, item.about, "", item.is_overdue(today), (item.on - today).days) for item in due],
+            "due": len(due),
+            "groups": worklist.grouped(due, today, GROUP_TITLES, first=["MGR-ATTEND"]),
             "overdue_count": sum(1 for item in due if item.is_overdue(today)),
             "today": today,
         },

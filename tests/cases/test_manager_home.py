@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from cases import worklist
 from cases.models import AssessmentVersion, Grade
+from cases.worklist import Due
 from tests.factories import (
     AssessmentVersionFactory,
     CaseDiscussionFactory,
@@ -147,3 +148,33 @@ def test_the_managers_own_audit_target_is_on_their_home_a_week_before_the_month_
     CaseFileAuditFactory(child=child, auditor=team_manager, audited_on=datetime.date(2026, 11, 24),
                          status="completed", grade=Grade.GOOD)
     assert due(team_manager, datetime.date(2026, 11, 24), "AUDIT-TARGET") == []
+
+
+def test_a_managers_list_is_grouped_by_kind_of_work_with_conferences_first():
+    today = datetime.date(2026, 12, 2)
+    items = [
+        Due(on=datetime.date(2026, 1, 5), what="Management oversight", code="OVERSIGHT", about="A"),
+        Due(on=datetime.date(2026, 12, 20), what="Initial CP conference: attend, then confirm", code="MGR-ATTEND"),
+        Due(on=datetime.date(2026, 12, 3), what="Management oversight", code="OVERSIGHT", about="B"),
+        Due(on=datetime.date(2026, 11, 1), what="Action: call the school", code="ACTIONS"),
+        Due(on=datetime.date(2026, 12, 2), what="Action: see Sam", code="ACTIONS"),
+    ]
+    groups = worklist.grouped(items, today, {"ACTIONS": "Actions agreed"}, first=["MGR-ATTEND", "SUP-FREQ"])
+    assert [(g.code, g.title, g.overdue, g.in_time) for g in groups] == [
+        ("MGR-ATTEND", "Initial CP conference: attend, then confirm", 0, 1),
+        ("OVERSIGHT", "Management oversight", 1, 1),
+        ("ACTIONS", "Actions agreed", 1, 1),  # two different actions: the standard's heading
+    ]
+    assert [row[1] for row in groups[1].rows] == ["A", "B"]  # soonest first within a kind
+    assert groups[1].anchor == "due-oversight"
+
+
+def test_the_managers_home_sums_each_kind_and_links_to_its_rows(client, team_manager, child):
+    client.force_login(team_manager)  # the child, opened 5 January, has had no management oversight
+    with at(datetime.date(2026, 11, 23)):
+        page = client.get(reverse("home")).content.decode()
+    summary = page[page.index("What is due, by kind of work"):page.index('id="due-')]
+    assert '<a class="govuk-link" href="#due-oversight">Management oversight</a>' in summary
+    assert 'data-label="Overdue">1</td>' in summary
+    rows = page[page.index('id="due-oversight"'):]
+    assert f"{child.full_name} ({child.local_id})" in rows[:rows.index("</table>")]
