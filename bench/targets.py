@@ -78,14 +78,17 @@ def table(results):
         lines.append(f"Sweep (median of {sweep['repeats']} after a first run)")
         lines.append(f"  full sweep, all rules: first {sweep['full_sweep_first_s']} s, "
                      f"median {sweep['full_sweep_median_s']} s, slowest {sweep['full_sweep_slowest_s']} s")
-        lines.append(f"  core rules (SUP-FREQ, CHRON-MISSING, PLAN-UNSIGNED): sweep {sweep['core_sweep_ms']} ms, "
+        core = sweep["core"]
+        lines.append(f"  {len(sweep['floored'])} floored rules: sweep {sweep['core_sweep_ms']} ms, "
                      f"their breach queries {sweep['core_breach_queries_ms']} ms, SQL floor {sweep['sql_floor_ms']} ms")
-        lines.append(f"  core sweep / SQL floor = {sweep['ratio_to_sql_floor']}x  {_verdict(sweep['checks'])}")
+        lines.append(f"  floored sweep / SQL floor = {sweep['ratio_to_sql_floor']}x  {_verdict(sweep['checks'])}")
+        lines.append(f"  of which the core rules ({', '.join(core['codes'])}): sweep {core['sweep_ms']} ms, "
+                     f"SQL floor {core['sql_floor_ms']} ms, {core['ratio_to_sql_floor']}x")
         for code, rule in sweep["per_rule"].items():
             honest = sweep["honest"][code]
-            lines.append(f"    {code:<14} sweep {rule['sweep_ms']:>8} ms  query {rule['breach_query_ms']:>8} ms  "
-                         f"floor {rule['sql_floor_ms']:>8} ms  breaches {honest['rule']} "
-                         f"({'same as floor' if honest['same'] else 'DIFFERENT from floor'})")
+            lines.append(f"    {code:<19} sweep {rule['sweep_ms']:>8} ms  query {rule['breach_query_ms']:>8} ms  "
+                         f"floor {rule['sql_floor_ms']:>8} ms {rule['ratio_to_sql_floor']:>6}x  "
+                         f"breaches {honest['rule']} ({'same as floor' if honest['same'] else 'DIFFERENT from floor'})")
     load = results.get("load")
     if load:
         lines.append("")

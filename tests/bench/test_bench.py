@@ -118,9 +118,19 @@ def test_the_sweep_measure_reports_every_figure_with_an_honest_floor(team_manage
     supervision_cases(social_worker.team, team_manager, today)
     record_cases(social_worker, today)
     figures = sweep_floor.measure(today, timezone.now(), repeats=1)
-    assert all(entry["same"] and entry["rule"] > 0 for entry in figures["honest"].values())
-    assert set(figures["per_rule"]) == set(sweep_floor.CORE)
-    assert figures["ratio_to_sql_floor"] > 0
+    assert all(entry["same"] for entry in figures["honest"].values())
+    assert all(figures["honest"][code]["rule"] > 0 for code in sweep_floor.CORE)
+    assert list(figures["per_rule"]) == figures["floored"] == list(sweep_floor.FLOORED)
+    assert all(rule["ratio_to_sql_floor"] > 0 for rule in figures["per_rule"].values())
+    assert figures["ratio_to_sql_floor"] > 0 and figures["core"]["ratio_to_sql_floor"] > 0
+    results = {
+        "label": "large", "pages": {}, "sweep": figures, "load": {"skipped": "test"},
+        "data": {"open_children": 1, "staff": 1, "teams": 1}, "run": {"cpus": 2, "requests": 1, "warmup": 0},
+    }
+    results["misses"] = judge(results, "large")
+    printed = "\n".join(table(results))
+    assert f"{len(sweep_floor.FLOORED)} floored rules" in printed
+    assert all(f"    {code} " in printed for code in sweep_floor.FLOORED)
 
 
 def test_every_key_page_answers_and_its_queries_are_counted(bench_urls, team_manager, social_worker, child):
