@@ -34,7 +34,8 @@ class StandardForm(EditConflictMixin, forms.Form):
         for figure in definition.figures:
             label = f"{figure.label} ({figure.unit})"
             self.fields[figure.name] = forms.IntegerField(
-                label=label, min_value=1, max_value=100 if figure.unit.startswith("%") else 999,
+                label=label, min_value=1,
+                max_value=figure.most or (100 if figure.unit.startswith("%") else 999),
                 help_text="A local-practice figure: set your council's own." if figure.local else "",
                 widget=forms.NumberInput(attrs={"class": "govuk-input govuk-input--width-4"}),
             )

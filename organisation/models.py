@@ -1,9 +1,11 @@
 """Services, teams and the staff who work in them (SPEC section 2, Organisation)."""
+from dataclasses import dataclass
 from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
+from django.db.models.functions import Cast, Coalesce, Round
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -51,6 +53,41 @@ def newly_qualified(today, months=None):
 LINE_MANAGEMENT_DEPTH = 5
 
 
+@dataclass(frozen=True)
+class Load:
+    """A worker's caseload against capacity (CASELOAD, K 2), as `StaffMember.objects.with_caseload()` reads it."""
+
+    open_cases: int
+    weighted: Decimal  # the open cases, each at its category's weight
+    capacity: int  # whole cases
+
+    @property
+    def is_over(self):
+        """The CASELOAD breach: more than capacity."""
+        return self.weighted > self.capacity
+
+    @property
+    def is_full(self):
+        """At or over capacity: allocating more needs a reason (K 2)."""
+        return self.weighted >= self.capacity
+
+    @property
+    def percent(self):
+        if not self.capacity:
+            return None
+        return round(100 * self.weighted / self.capacity)
+
+    @property
+    def shown(self):
+        """The weighted caseload as people read it: 13, 13.5, 13.25."""
+        return f"{self.weighted.normalize():f}"
+
+    def __str__(self):
+        weighted = "" if self.weighted == self.open_cases else f" (weighted; {self.open_cases} open)"
+        full = " (at or over capacity)" if self.is_full else ""
+        return f"{self.shown} of {self.capacity} cases{weighted}{full}"
+
+
 class StaffQuerySet(models.QuerySet):
     def visible_to(self, user):
         from .scoping import staff_filter
@@ -87,6 +124,47 @@ class StaffQuerySet(models.QuerySet):
         """Who is supervised, contracted, appraised and observed: every current member of staff with a line
         manager in Oversight, whatever their role (SPEC 4b; W 5 "every member of staff and their manager")."""
         return self.filter(is_active=True, line_manager__isnull=False)
+
+    def with_caseload(self, today, figures=None):
+        """Each member with their caseload against capacity (CASELOAD, K 2): the one place both are computed.
+
+        Annotates `open_cases` (a count), `weighted_cases` (hundredths of a case: each open case at its
+        category's configured weight) and `capacity` (whole cases: cases per FTE, the newly-qualified share of
+        that while newly qualified, truncated); read them together as `member.load`. `figures` is CASELOAD's,
+        when the caller has read them already. Over capacity is `over_capacity()`.
+        """
+        from .standards import CASE_WEIGHTS
+        from .standards import figures as read
+
+        figures = figures or read("CASELOAD")
+        # An open case, not the empty row the join gives a member with none (its closed_on is null too).
+        open_case = models.Q(caseload__isnull=False, caseload__closed_on__isnull=True)
+        weight = models.Case(
+            *(models.When(caseload__category=category, then=models.Value(figures[name]))
+              for category, name in CASE_WEIGHTS.items()),
+            default=models.Value(100), output_field=models.IntegerField(),
+        )
+
+        def per_member(aggregate):
+            # A subquery each, so a caller's other joins (supervisees, say) cannot multiply the sums.
+            own = StaffMember.objects.filter(pk=models.OuterRef("pk")).values("pk")
+            return Coalesce(models.Subquery(own.annotate(n=aggregate).values("n")), 0)
+
+        percent = models.Case(
+            models.When(newly_qualified(today), then=models.Value(figures["newly_qualified_percent"])),
+            default=models.Value(100), output_field=models.IntegerField(),
+        )
+        # FTE in hundredths times a percentage: ten-thousandths of a case, truncated to whole cases in integers.
+        fte = Cast(Round(models.F("fte") * 100), models.IntegerField())
+        return self.annotate(
+            open_cases=per_member(models.Count("caseload", filter=open_case)),
+            weighted_cases=per_member(models.Sum(weight, filter=open_case)),
+            capacity=fte * models.Value(figures["cases_per_fte"]) * percent / models.Value(10000),
+        )
+
+    def over_capacity(self):
+        """Of `with_caseload()`, those whose weighted caseload exceeds their capacity (equal is within it)."""
+        return self.filter(weighted_cases__gt=models.F("capacity") * 100)
 
     def managed_by(self, manager):
         """Staff with `manager` anywhere above them in their line-management chain."""
@@ -229,18 +307,10 @@ class StaffMember(AbstractUser):
         """Whether `manager` is in this staff member's line of management."""
         return StaffMember.objects.managed_by(manager).filter(pk=self.pk).exists()
 
-    def caseload_capacity(self, today, rule=None):
-        """Open cases this worker can hold: CASELOAD's cases per FTE, reduced while newly qualified.
-
-        `rule` is CASELOAD's figures, when the caller has read them once for many workers.
-        """
-        from .standards import figures
-
-        rule = rule or figures("CASELOAD")
-        capacity = Decimal(rule["cases_per_fte"]) * self.fte
-        if self.is_newly_qualified(today):
-            capacity = capacity * rule["newly_qualified_percent"] / 100
-        return int(capacity)
+    @property
+    def load(self):
+        """Their caseload against capacity, from `StaffMember.objects.with_caseload()`."""
+        return Load(self.open_cases, Decimal(self.weighted_cases) / 100, self.capacity)
 
     def start_changed_role(self, today):
         """A move of team or role: supervised as a changed role (W 5.2) for the configured period from `today`,

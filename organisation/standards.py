@@ -18,6 +18,14 @@ class Figure:
     default: int
     unit: str
     local: bool = False  # the seeds name a duty but no figure (SPEC: "(local)")
+    most: int = 0  # the largest value an administrator may set, when the unit's usual one does not fit
+
+
+# CASELOAD's weight figure for each category of involvement (cases.models.Category's codes: organisation
+# imports no other app); a category missing here counts as one case.
+CASE_WEIGHTS = {"CP": "cp_weight", "CLA": "cla_weight", "CIN": "cin_weight", "CL": "care_leaver_weight",
+                "EH": "early_help_weight"}
+WEIGHT_MOST = 500  # a case counts as at most five
 
 
 @dataclass(frozen=True)
@@ -117,6 +125,15 @@ DEFINITIONS = [
         (
             Figure("cases_per_fte", "Cases per full-time worker", 18, "cases", local=True),
             Figure("newly_qualified_percent", "Newly qualified capacity", 80, "% of full", local=True),
+            # Weights in hundredths of a case (integers, never floats): 100 counts a case as one (SPEC 4a).
+            *(Figure(name, label, 100, "% of one case", local=True, most=WEIGHT_MOST)
+              for name, label in (
+                  ("cp_weight", "A child protection case counts as"),
+                  ("cla_weight", "A looked-after child's case counts as"),
+                  ("cin_weight", "A child in need case counts as"),
+                  ("care_leaver_weight", "A care leaver's case counts as"),
+                  ("early_help_weight", "An Early Help case counts as"),
+              )),
         ),
     ),
     Definition(

@@ -17,13 +17,11 @@ class LeaverForm(GdsForm, forms.Form):
 
     def __init__(self, *args, member, work, today, **kwargs):
         self.member, self.work = member, work
-        workers, managers, team_managers, owners = colleagues(member)
+        workers, managers, team_managers, owners = colleagues(member, today)
         self._people = {p.pk: p for group in [*workers.values(), managers, owners] for p in group}
 
         def caseload(person):
-            capacity = person.caseload_capacity(today)
-            over = " (at or over capacity)" if person.open_cases >= capacity else ""
-            return f"{person.open_cases} of {capacity} cases{over}"
+            return str(person.load)
 
         def reports(person):
             return f"{person.supervisees} supervisee{'s' if person.supervisees != 1 else ''}"

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.db.models import Count, Q
 
 from cases.services import allocate
-from organisation import policy, writes
+from organisation import policy, standards, writes
 from organisation.actions import tracked
 from organisation.models import StaffMember, Team
 from supervision.models import DiscussionAction, TeamMeetingAction
@@ -70,26 +70,27 @@ class OpenWork:
         return bool(self.items())
 
 
-def with_caseloads(staff):
-    return staff.annotate(
-        open_cases=Count("caseload", filter=Q(caseload__closed_on__isnull=True), distinct=True),
+def with_caseloads(staff, today, figures):
+    return staff.with_caseload(today, figures).annotate(
         supervisees=Count("direct_reports", filter=Q(direct_reports__is_active=True), distinct=True),
     ).select_related("team").order_by("last_name", "first_name")
 
 
-def colleagues(member):
+def colleagues(member, today):
     """Who may take over each kind of work: (workers by team id, managers, team managers, action owners).
-    Each with their open caseload and number of supervisees, read in one query per kind."""
+    Each with their caseload against capacity and number of supervisees, read in one query per kind."""
+    figures = standards.figures("CASELOAD")
     active = StaffMember.objects.filter(is_active=True).exclude(pk=member.pk)
     workers = {}
-    for worker in with_caseloads(active.practitioners()):
+    for worker in with_caseloads(active.practitioners(), today, figures):
         workers.setdefault(worker.team_id, []).append(worker)
-    managers = list(with_caseloads(active.managers()))
+    managers = list(with_caseloads(active.managers(), today, figures))
     team_manager_ids = set(active.team_managers().values_list("pk", flat=True))
     near = Q(team_id=member.team_id) if member.team_id else Q(pk__in=[])
     if member.line_manager_id:
         near |= Q(pk=member.line_manager_id)
-    owners = list(with_caseloads(active.filter(near).filter(policy.practitioners_q() | policy.managers_q())))
+    owners = list(with_caseloads(active.filter(near).filter(policy.practitioners_q() | policy.managers_q()),
+                                 today, figures))
     return workers, managers, [m for m in managers if m.pk in team_manager_ids], owners or managers
 
 

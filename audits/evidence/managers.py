@@ -130,17 +130,15 @@ def _caseloads(teams, today):
     """Open cases against capacity (CASELOAD) for the practitioners of the manager's teams."""
     figures = configured_figures(["CASELOAD"])["CASELOAD"]
     members = list(
-        StaffMember.objects.practitioners()
-        .filter(team__in=teams, is_active=True)
-        .annotate(open_cases=Count("caseload", filter=Q(caseload__closed_on__isnull=True)))
+        StaffMember.objects.practitioners().filter(team__in=teams, is_active=True).with_caseload(today, figures)
     )
-    over = [m for m in members if m.open_cases > m.caseload_capacity(today, figures)]
+    over = [m for m in members if m.load.is_over]
     unallocated = Child.objects.open().filter(team__in=teams, worker__isnull=True).count()
     return [
         Fact("Open cases held", f"{sum(m.open_cases for m in members)} across {len(members)} practitioners"),
         Fact(
             f"Above capacity ({figures['cases_per_fte']} cases per FTE; CASELOAD)",
-            ", ".join(f"{m} ({m.open_cases})" for m in over) or "Nobody",
+            ", ".join(f"{m} ({m.load.shown})" for m in over) or "Nobody",
             concern=bool(over),
         ),
         Fact("Unallocated open cases", str(unallocated), concern=unallocated > 0),

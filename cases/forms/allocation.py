@@ -10,10 +10,8 @@ class WorkerChoiceField(forms.ModelChoiceField):
     """Each worker with their caseload against capacity and their experience, so the manager can judge both (K 2)."""
 
     def label_from_instance(self, worker):
-        today = timezone.localdate()
-        capacity = worker.caseload_capacity(today)
-        over = " (at or over capacity)" if worker.open_cases >= capacity else ""
-        return f"{worker}: {worker.open_cases} of {capacity} cases{over}; {worker.experience(today)}"
+        # `worker.load` is read by StaffMember.objects.with_caseload(), as CASELOAD reads it.
+        return f"{worker}: {worker.load}; {worker.experience(timezone.localdate())}"
 
 
 class AllocationForm(EditConflictMixin, GdsForm, forms.Form):
@@ -59,7 +57,7 @@ class AllocationForm(EditConflictMixin, GdsForm, forms.Form):
     def clean(self):
         cleaned = super().clean()
         worker = cleaned.get("worker")
-        if worker and worker.open_cases >= worker.caseload_capacity(timezone.localdate()):
+        if worker and worker.load.is_full:
             if not cleaned.get("over_capacity_justification", "").strip():
                 self.add_error(
                     "over_capacity_justification",

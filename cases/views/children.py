@@ -1,7 +1,7 @@
 """The child's record: the page, entries added to it, and allocation."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -215,8 +215,7 @@ def allocate_child(request, pk):
         raise Http404
     today = timezone.localdate()
     workers = (
-        StaffMember.objects.practitioners().filter(team=child.team, is_active=True)
-        .annotate(open_cases=Count("caseload", filter=Q(caseload__closed_on__isnull=True)))
+        StaffMember.objects.practitioners().filter(team=child.team, is_active=True).with_caseload(today)
         .order_by("last_name", "first_name")
     )
     form = AllocationForm(request.POST or None, workers=workers, child=child, initial={"worker": child.worker_id})

@@ -12,7 +12,6 @@ from django.db.models import Count
 
 from audits.models import CorrectiveAction
 from cases.models import AssessmentVersion
-from cases.selectors import members_with_caseloads
 from cases.sign_off_quality import decisions, quality_by, total
 from organisation import standards
 from organisation.models import StaffMember, Team
@@ -83,37 +82,21 @@ def overdue_actions(user, team, today):
     )
 
 
-@dataclass
-class Load:
-    open_cases: int
-    capacity: int
-
-    @property
-    def percent(self):
-        if not self.capacity:
-            return None
-        return round(100 * self.open_cases / self.capacity)
-
-    @property
-    def is_over(self):
-        return self.open_cases > self.capacity
-
-    @property
-    def bar_step(self):
-        """The bar's length as a share of its track, in steps of 5 (one CSS class each: no style attribute)."""
-        if not self.capacity:
-            return 100 if self.open_cases else 0
-        share = min(Decimal(self.open_cases) / self.capacity / BAR_TRACK, 1)
-        return int(round(share * 20) * 5)
+def bar_step(load):
+    """The bar's length as a share of its track, in steps of 5 (one CSS class each: no style attribute)."""
+    if not load.capacity:
+        return 100 if load.weighted else 0
+    share = min(load.weighted / load.capacity / BAR_TRACK, 1)
+    return int(round(share * 20) * 5)
 
 
 def caseloads(team, today):
-    """The team's practitioners, each with `.load` (open cases against capacity), busiest first."""
-    figures = standards.figures("CASELOAD")
+    """The team's practitioners, each with `.load` (weighted caseload against capacity) and its `.bar_step`,
+    busiest first."""
     population = BY_CODE["CASELOAD"].population(today)  # who CASELOAD applies to, decided by the rule
-    members = list(members_with_caseloads([team]).filter(pk__in=population.values("pk")))
+    members = list(population.filter(team=team).with_caseload(today).select_related("team"))
     for member in members:
-        member.load = Load(member.open_cases, member.caseload_capacity(today, figures))
+        member.bar_step = bar_step(member.load)
     return sorted(members, key=lambda m: (-(m.load.percent or 0), m.last_name))
 
 

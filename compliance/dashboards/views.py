@@ -236,7 +236,8 @@ def _team_csv(export, team, flags, supervision, sign_offs, actions, caseloads, t
                 for a in actions]
         return exports.csv_response(name, ["Child", "Action", "Owner", "Due", "Days overdue"], rows)
     if export == "caseloads":
-        rows = [[m.get_full_name(), m.fte, m.load.open_cases, m.load.capacity, m.load.percent,
+        rows = [[m.get_full_name(), m.fte, m.load.open_cases, m.load.shown, m.load.capacity, m.load.percent,
                  "Over capacity" if m.load.is_over else "Within capacity"] for m in caseloads]
-        return exports.csv_response(name, ["Worker", "FTE", "Open cases", "Capacity", "% of capacity", "Status"], rows)
+        header = ["Worker", "FTE", "Open cases", "Weighted caseload", "Capacity", "% of capacity", "Status"]
+        return exports.csv_response(name, header, rows)
     raise Http404

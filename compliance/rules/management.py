@@ -4,8 +4,8 @@ from datetime import timedelta
 from functools import reduce
 
 from dateutil.relativedelta import relativedelta
-from django.db.models import Case, Count, DateField, Exists, F, IntegerField, OuterRef, Q, Subquery, Value, When
-from django.db.models.functions import Coalesce, Round
+from django.db.models import DateField, Exists, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 
 from audits.models import CorrectiveAction
 from cases.models import Allocation, Child, ManagerMeeting
@@ -15,7 +15,7 @@ from organisation.models import StaffMember, Team
 from supervision.models import TeamMeeting
 
 from ..models import Owner, SubjectKind
-from .base import Rule, latest, newly_qualified
+from .base import Rule, latest
 
 
 class AuditActions(Rule):
@@ -72,12 +72,9 @@ class Actions(Rule):
 
 
 class Caseload(Rule):
-    """Open cases above capacity: cases per FTE, a percentage of that while newly qualified.
-
-    StaffMember.caseload_capacity() truncates to whole cases; for a whole number
-    of cases, "more than the truncated capacity" is "more than the exact one",
-    compared here in integers (FTE in hundredths, the percentage in hundredths).
-    """
+    """A weighted caseload above capacity: each open case at its category's weight, against cases per FTE (a
+    percentage of that while newly qualified), as `StaffMember.objects.with_caseload()` computes both for every
+    page that shows them; equal to capacity is within it."""
 
     code = "CASELOAD"
     subject = SubjectKind.STAFF
@@ -87,24 +84,10 @@ class Caseload(Rule):
         return StaffMember.objects.practitioners().filter(is_active=True)
 
     def breaches(self, today, figures):
-        open_cases = (
-            Child.objects.open().filter(worker=OuterRef("pk")).values("worker").annotate(n=Count("pk")).values("n")
-        )
-        percent = Case(
-            When(newly_qualified(today), then=Value(figures["newly_qualified_percent"])),
-            default=Value(100),
-            output_field=IntegerField(),
-        )
         allocations = Allocation.objects.filter(worker=OuterRef("pk"), ended_on__isnull=True)
-        latest_allocation = latest(allocations, "started_on")
         return (
-            self.population(today)
-            .annotate(
-                load=Coalesce(Subquery(open_cases), 0) * 10000,
-                capacity=Round(F("fte") * 100) * Value(figures["cases_per_fte"]) * percent,
-                since=Coalesce(latest_allocation, Value(today), output_field=DateField()),
-            )
-            .filter(load__gt=F("capacity"))
+            self.population(today).with_caseload(today, figures).over_capacity()
+            .annotate(since=Coalesce(latest(allocations, "started_on"), Value(today), output_field=DateField()))
         )
 
     def due_on(self, member, today, figures):

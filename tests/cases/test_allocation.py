@@ -6,9 +6,10 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from cases.models import Allocation
+from cases.models import Allocation, Category
 from cases.worklist import due_items
-from tests.factories import StaffFactory
+from organisation.models import PracticeStandard
+from tests.factories import ChildFactory, StaffFactory
 from tests.forms import date_fields
 
 TODAY = datetime.date(2026, 11, 23)
@@ -42,6 +43,25 @@ def test_each_worker_is_offered_with_their_caseload_and_experience(client, team_
     page = client.get(reverse("allocate", args=[child.pk])).content.decode()
     assert "Nia Okafor: 0 of 14 cases; newly qualified (June 2026)" in page
     assert "Tom Hale: 0 of 18 cases; qualified 7 years (September 2019)" in page
+
+
+# A part-time worker (0.5 FTE: 9 cases) with six child protection cases weighted at 1.49, 1.5 and 1.51: 8.94, 9
+# and 9.06 cases, just under, at and over capacity. At (or over) capacity needs a written reason (K 2).
+@pytest.mark.parametrize("cp_weight, label, reason_needed", [
+    (149, "8.94 of 9 cases (weighted; 6 open);", False),
+    (150, "9 of 9 cases (weighted; 6 open) (at or over capacity);", True),
+    (151, "9.06 of 9 cases (weighted; 6 open) (at or over capacity);", True),
+])
+def test_the_picker_weighs_the_caseload_as_caseload_does(client, team_manager, team, child, cp_weight, label,
+                                                          reason_needed):
+    PracticeStandard.objects.filter(code="CASELOAD").update(values={"cp_weight": cp_weight})
+    part_time = StaffFactory(team=team, fte="0.50", first_name="Ada", last_name="Ince")
+    ChildFactory.create_batch(6, worker=part_time, team=team, category=Category.CHILD_PROTECTION)
+    client.force_login(team_manager)
+    assert f"Ada Ince: {label}" in client.get(reverse("allocate", args=[child.pk])).content.decode()
+    response = _allocate(client, team_manager, child, part_time)
+    assert (response.status_code == 200) is reason_needed
+    assert Allocation.objects.filter(child=child, worker=part_time).exists() is not reason_needed
 
 
 @pytest.mark.parametrize("offset, allowed", [(-1, False), (0, True), (1, True)])

@@ -1,3 +1,4 @@
+from cases.models import Category
 from organisation import standards
 from organisation.models import PracticeStandard
 
@@ -19,3 +20,10 @@ def test_a_rule_can_be_turned_off(db):
     assert standards.is_enabled("CASELOAD")
     PracticeStandard.objects.filter(code="CASELOAD").update(enabled=False)
     assert not standards.is_enabled("CASELOAD")
+
+
+def test_every_category_of_involvement_has_a_caseload_weight_counting_one_case_by_default():
+    assert set(standards.CASE_WEIGHTS) == set(Category.values)
+    weights = {name: standards.defaults("CASELOAD")[name] for name in standards.CASE_WEIGHTS.values()}
+    assert set(weights.values()) == {100}
+    assert all(f.local for f in standards.BY_CODE["CASELOAD"].figures if f.name in weights)

@@ -6,8 +6,8 @@ import pytest
 from django.contrib.sessions.models import Session
 from django.urls import reverse
 
-from cases.models import Allocation
-from organisation.models import Role, StaffMember
+from cases.models import Allocation, Category
+from organisation.models import PracticeStandard, Role, StaffMember
 from people import leavers
 from tests.factories import (
     AllocationFactory,
@@ -104,6 +104,9 @@ def test_the_screen_lists_each_item_with_colleagues_and_their_caseload_against_c
     assert f"Child {leaving['child'].local_id}" in page
     assert leaving["child"].first_name not in page  # an administrator sees no case content
     assert f"{colleague}: 1 of 18 cases" in page
+    PracticeStandard.objects.filter(code="CASELOAD").update(values={"cin_weight": 125})
+    ChildFactory(worker=colleague, team=colleague.team, category=Category.CHILD_PROTECTION)
+    assert f"{colleague}: 2.25 of 18 cases (weighted; 2 open)" in client.get(leaver_url(social_worker)).content.decode()
     assert "Audit corrective action for" in page and "team meeting action" in page
     assert '<nav aria-label="Back"><a href="/people/staff/" class="govuk-back-link">' in page  # a link, not its HTML
 

@@ -5,10 +5,10 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from cases.models import AssessmentVersion
-from compliance.dashboards.team import Load, caseloads, supervision_due
+from cases.models import AssessmentVersion, Category
+from compliance.dashboards.team import bar_step, caseloads, supervision_due
 from compliance.models import Flag
-from organisation import standards
+from organisation.models import Load, PracticeStandard
 from tests.factories import (
     AssessmentVersionFactory,
     CaseFileAuditFactory,
@@ -49,22 +49,30 @@ def test_supervision_overdue_is_what_the_matrix_counts_until_the_next_sweep(team
         flag.staff_id for flag in Flag.objects.open().filter(rule="SUP-FREQ", staff__team=team)]
 
 
-def test_capacity_is_the_staff_members_own_figure_with_the_figures_read_once(team):
-    figures = standards.figures("CASELOAD")
+def test_capacity_is_the_staff_members_own_figure(team):
     newly = StaffFactory(team=team, fte=Decimal("0.60"), date_qualified=TODAY - datetime.timedelta(days=100))
     seasoned = StaffFactory(team=team, fte=Decimal("1.00"))
     # 18 cases per FTE; 80% of that while newly qualified, truncated to whole cases: 0.6 x 18 x 0.8 = 8.64.
-    assert [m.caseload_capacity(TODAY, figures) for m in (newly, seasoned)] == [8, 18]
-    assert [m.caseload_capacity(TODAY) for m in (newly, seasoned)] == [8, 18]
     shown = {m.pk: m.load.capacity for m in caseloads(team, TODAY)}
     assert (shown[newly.pk], shown[seasoned.pk]) == (8, 18)
 
 
-@pytest.mark.parametrize("open_cases, cap, step, over", [(0, 18, 0, False), (18, 18, 65, False), (27, 18, 100, True),
-                                                          (40, 18, 100, True), (3, 0, 100, True)])
-def test_the_bar_is_a_share_of_one_and_a_half_times_capacity(open_cases, cap, step, over):
-    load = Load(open_cases, cap)
-    assert (load.bar_step, load.is_over) == (step, over)
+def test_the_page_weighs_caseloads_as_the_rule_does(team, social_worker):
+    ChildFactory.create_batch(12, worker=social_worker, category=Category.CHILD_PROTECTION)
+    PracticeStandard.objects.filter(code="CASELOAD").update(values={"cp_weight": 175})
+    swept()
+    member = next(m for m in caseloads(team, TODAY) if m.pk == social_worker.pk)
+    assert (member.load.open_cases, member.load.shown, member.load.capacity) == (12, "21", 18)
+    assert member.load.is_over and member.load.percent == 117
+    assert Flag.objects.open().filter(rule="CASELOAD", staff=social_worker).exists()
+
+
+@pytest.mark.parametrize("weighted, cap, step, over", [("0", 18, 0, False), ("18", 18, 65, False),
+                                                       ("27", 18, 100, True), ("40", 18, 100, True),
+                                                       ("3", 0, 100, True), ("18.01", 18, 65, True)])
+def test_the_bar_is_a_share_of_one_and_a_half_times_capacity(weighted, cap, step, over):
+    load = Load(0, Decimal(weighted), cap)
+    assert (bar_step(load), load.is_over) == (step, over)
 
 
 def test_caseloads_put_the_busiest_first(team, social_worker, colleague):
@@ -91,7 +99,7 @@ def test_the_team_managers_page_shows_the_queue_the_actions_and_the_bars(
     assert "oversight-bar__fill--w" in page and "of capacity" in page
     assert response.context["sign_offs"][0].waiting == 5
     caseload_csv = client.get(reverse("dashboards:team"), {"export": "caseloads"}).content.decode()
-    assert caseload_csv.startswith("Worker,FTE,Open cases,Capacity,% of capacity,Status")
+    assert caseload_csv.startswith("Worker,FTE,Open cases,Weighted caseload,Capacity,% of capacity,Status")
 
 
 def test_a_head_of_service_picks_one_of_their_teams_and_no_other(client, head_of_service, team, other_team):
