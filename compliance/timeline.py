@@ -2,25 +2,25 @@
 from django.urls import reverse
 from django.utils.formats import date_format
 
-from cases.timeline import Entry
+from cases.timeline import Entry, Source
 
 from .models import Flag
 
 
-def open_flags(child, user, limit=None):
-    url = reverse("compliance:flags") + f"?child={child.pk}"
-    flags = Flag.objects.open().about(child).visible_to(user)
-    for flag in flags.order_by("-due_since", "-pk")[:limit]:
-        yield Entry(
-            on=flag.due_since,
-            kind="flag",
-            label="Flag",
-            title=f"{flag.rule}: {flag.definition.title}",
-            body=flag.definition.breach,
-            details=(("Standard last met", date_format(flag.due_since, "j F Y")),),
-            tags=(("Open flag", "red"),),
-            url=url,
-        )
+def _open_flag(flag, reader):
+    return Entry(
+        on=flag.due_since,
+        kind="flag",
+        label="Flag",
+        title=f"{flag.rule}: {flag.definition.title}",
+        body=flag.definition.breach,
+        details=(("Standard last met", date_format(flag.due_since, "j F Y")),),
+        tags=(("Open flag", "red"),),
+        url=reverse("compliance:flags") + f"?child={reader.child.pk}",
+    )
 
 
-open_flags.kinds = [("flag", "Flags")]
+open_flags = Source(
+    Flag, [("flag", "Flags")], lambda child, user: Flag.objects.open().about(child).visible_to(user),
+    "due_since", ("due_since", "rule"), _open_flag,
+)

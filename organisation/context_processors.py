@@ -7,13 +7,17 @@ from .notifications import Notification
 
 
 class UnreadNotifications:
-    """The header's count of the user's unread notifications: one indexed COUNT, only if the page shows it."""
+    """The header's count of the user's unread notifications: read with the user (backends.StaffBackend), or one
+    indexed COUNT, only if the page shows it, for a user read otherwise (single sign-on)."""
 
     def __init__(self, user):
         self.user = user
 
     @cached_property
     def count(self):
+        read_with_user = getattr(self.user, "unread_notifications", None)
+        if read_with_user is not None:
+            return read_with_user
         return Notification.objects.for_user(self.user).unread().count()
 
 

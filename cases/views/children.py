@@ -1,7 +1,7 @@
 """The child's record: the page, entries added to it, and allocation."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -24,30 +24,27 @@ from ..forms import (
     ManagerMeetingForm,
     PreProceedingsForm,
 )
-from ..models import Assessment, AssessmentVersion, Child, ManagerMeeting, PreProceedings
-from ..selectors import oversight_at_a_glance
+from ..models import Child, ManagerMeeting, PreProceedings
+from ..selectors import assessments_of, oversight_at_a_glance, with_glance
 from ..services import acknowledge_allocation, allocate, confirm_attendance
 
 
-def get_child(user, pk):
-    """The child if the user may see them; otherwise 404, so existence is not revealed."""
-    return get_object_or_404(
-        Child.objects.visible_to(user).select_related("team__service", "worker", "reviewing_officer"), pk=pk
-    )
+def get_child(user, pk, glance=False):
+    """The child if the user may see them; otherwise 404, so existence is not revealed.
+
+    `glance` reads oversight at a glance in the same query (for the record's pages).
+    """
+    children = Child.objects.visible_to(user).select_related("team__service", "worker", "reviewing_officer")
+    return get_object_or_404(with_glance(children, user) if glance else children, pk=pk)
 
 
 @login_required
 def child_detail(request, pk):
-    child = get_child(request.user, pk)
+    child = get_child(request.user, pk, glance=True)
     selected = request.GET.getlist("kind")
     page = _page_number(request.GET.get("page"))
     entries, has_older = timeline.page_of(child, request.user, only=selected, page=page)
-    versions = AssessmentVersion.objects.select_related("author", "decided_by")
-    assessments = (
-        Assessment.objects.filter(child=child)
-        .prefetch_related(Prefetch("versions", queryset=versions))
-        .order_by("-created_at")
-    )
+    assessments = assessments_of(child)
     return render(
         request,
         "cases/child_detail.html",
@@ -55,7 +52,7 @@ def child_detail(request, pk):
             "child": child,
             "assessments": assessments,
             "current_plan": _current_plan(assessments),
-            "glance": oversight_at_a_glance(child, request.user),
+            "glance": oversight_at_a_glance(child),
             "entries": entries,
             "kinds": timeline.kinds(),
             "selected": selected,
@@ -73,17 +70,13 @@ def child_detail(request, pk):
 @login_required
 def child_print(request, pk):
     """The whole record on one page, laid out for paper: every entry, not a page of the newest."""
-    child = get_child(request.user, pk)
-    assessments = (
-        Assessment.objects.filter(child=child)
-        .prefetch_related(Prefetch("versions", queryset=AssessmentVersion.objects.select_related("author")))
-        .order_by("-created_at")
-    )
+    child = get_child(request.user, pk, glance=True)
+    assessments = assessments_of(child)
     return render(request, "cases/child_print.html", {
         "child": child,
         "assessments": assessments,
         "current_plan": _current_plan(assessments),
-        "glance": oversight_at_a_glance(child, request.user),
+        "glance": oversight_at_a_glance(child),
         "entries": timeline.for_child(child, request.user),
         "printed_at": timezone.localtime(),
         "today": timezone.localdate(),
@@ -104,10 +97,10 @@ def _timeline_url(child, selected, page):
 
 
 def _current_plan(assessments):
-    """The latest plan and its latest version, from the prefetched assessments."""
+    """The latest plan and its latest version, from the assessments' version lists (newest first)."""
     for assessment in assessments:
         if assessment.is_plan:
-            versions = sorted(assessment.versions.all(), key=lambda v: v.number, reverse=True)
+            versions = assessment.version_list
             signed = next((v for v in versions if v.is_current), None)
             return {"assessment": assessment, "latest": versions[0] if versions else None, "signed": signed}
     return None
