@@ -76,7 +76,8 @@ class TeamActionsFilter(django_filters.FilterSet):
     people offered): the person narrows whose actions are read, overdue the actions themselves (`overdue_on`)."""
 
     person = django_filters.ModelChoiceFilter(
-        queryset=StaffMember.objects.none(), empty_label="Everyone", widget=QuickSelect, method="by_person"
+        label="Person", queryset=StaffMember.objects.none(), empty_label="Everyone", widget=QuickSelect,
+        method="by_person",
     )
     overdue = django_filters.BooleanFilter(label="Overdue only", widget=forms.CheckboxInput, method="by_overdue")
 

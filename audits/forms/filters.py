@@ -20,7 +20,7 @@ class AuditFilter(django_filters.FilterSet):
 
     team = django_filters.ModelChoiceFilter(label="Team", queryset=Team.objects.none(), empty_label="All teams")
     service = django_filters.ModelChoiceFilter(
-        field_name="team__service", queryset=Service.objects.none(), widget=forms.HiddenInput
+        label="Service", field_name="team__service", queryset=Service.objects.none(), widget=forms.HiddenInput
     )
     grade = django_filters.ChoiceFilter(label="Grade", choices=Grade.choices, empty_label="Any grade")
     item = django_filters.ChoiceFilter(
@@ -30,7 +30,7 @@ class AuditFilter(django_filters.FilterSet):
     overdue = django_filters.BooleanFilter(
         label="Only audits with overdue corrective actions", widget=forms.CheckboxInput, method="by_overdue"
     )
-    since = django_filters.DateFilter(widget=forms.HiddenInput, method="by_since")
+    since = django_filters.DateFilter(label="Since", widget=forms.HiddenInput, method="by_since")
 
     class Meta:
         form = AuditFilterForm
