@@ -19,8 +19,9 @@ from django.db import connection
 from cases.models import AssessmentVersion
 from compliance.rules import BY_CODE
 from compliance.rules.base import cutoff, first_day, working_days_cutoff
-from compliance.sweep import configured, full_sweep, sweep_rule
+from compliance.sweep import full_sweep, sweep_rule
 from organisation.models import NEWLY_QUALIFIED_FOR
+from organisation.standards import configured
 from supervision.models import SupervisionContract, SupervisionSession
 
 CORE = ("SUP-FREQ", "CHRON-MISSING", "PLAN-UNSIGNED")
