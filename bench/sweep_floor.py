@@ -24,9 +24,10 @@ from cases.models import Assessment, AssessmentVersion, CaseNote, Category, Chro
 from compliance.rules import BY_CODE
 from compliance.rules.base import cutoff, first_day, working_days_after, working_days_cutoff
 from compliance.rules.plans import PLAN_FOR
-from compliance.sweep import configured, full_sweep, sweep_rule
+from compliance.sweep import full_sweep, sweep_rule
 from organisation.models import newly_qualified_for
 from organisation.policy import practitioners_q, team_managers_q
+from organisation.standards import configured
 from supervision.models import SupervisionContract, SupervisionSession, TrainingRecord
 
 # The rules the README's earlier figures measured; `FLOORED` (at the end of the floors) is every rule with one.

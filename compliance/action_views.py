@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from organisation import actions, policy
 from organisation.models import StaffMember
 
-from .forms import TeamActionsFilterForm
+from .forms import TeamActionsFilter
 
 
 def _managed(user):
@@ -34,18 +34,12 @@ def team_actions(request):
         raise Http404
     today = timezone.localdate()
     people = _managed(request.user)
-    form = TeamActionsFilterForm(request.GET or None, people=people)
-    owners, overdue = people.values("pk"), None
-    if form.is_bound:
-        if not form.is_valid():
-            raise Http404  # someone outside the manager's line of management: not revealed
-        if form.cleaned_data["person"]:
-            owners = [form.cleaned_data["person"].pk]
-        if form.cleaned_data["overdue"]:
-            overdue = today
-    rows = actions.tracked(owners=owners, overdue_on=overdue)
+    filterset = TeamActionsFilter(request.GET or None, people)
+    if filterset.is_bound and not filterset.is_valid():
+        raise Http404  # someone outside the manager's line of management: not revealed
+    rows = actions.tracked(owners=filterset.qs.values("pk"), overdue_on=filterset.overdue_on(today))
     return render(request, "compliance/team_actions.html", {
-        "form": form, **_listed(rows, request.user, today, back_to="team"),
+        "form": filterset.form, **_listed(rows, request.user, today, back_to="team"),
     })
 
 

@@ -1,9 +1,10 @@
 
+import django_filters
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Submit
 from django import forms
 
-from cases.forms.base import EditConflictMixin, GdsFormMixin, QuickSelect, textarea
+from cases.forms.base import EditConflictMixin, FilterForm, GdsFormMixin, QuickSelect, textarea
 from cases.forms.dates import DateInputField
 from organisation import standards
 from organisation.models import StaffMember
@@ -71,17 +72,29 @@ class FlagPlanForm(GdsFormMixin, forms.ModelForm):
         return plan_by
 
 
-class TeamActionsFilterForm(forms.Form):
-    """The team's actions by person and overdue; only people in the manager's line of management are offered."""
+class TeamActionsFilter(django_filters.FilterSet):
+    """The team's actions by person and overdue, over the people in the manager's line of management (the only
+    people offered): the person narrows whose actions are read, overdue the actions themselves (`overdue_on`)."""
 
-    person = forms.ModelChoiceField(
-        queryset=StaffMember.objects.none(), required=False, empty_label="Everyone", widget=QuickSelect
+    person = django_filters.ModelChoiceFilter(
+        label="Person", queryset=StaffMember.objects.none(), empty_label="Everyone", widget=QuickSelect,
+        method="by_person",
     )
-    overdue = forms.BooleanField(label="Overdue only", required=False)
+    overdue = django_filters.BooleanFilter(label="Overdue only", widget=forms.CheckboxInput, method="by_overdue")
 
-    def __init__(self, *args, people, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = people
-        self.helper = FormHelper()
-        self.helper.form_method = "get"
-        self.helper.add_input(Submit("filter", "Filter", css_class="govuk-button--secondary"))
+    class Meta:
+        form = FilterForm
+
+    def __init__(self, data, people, **kwargs):
+        super().__init__(data, people, **kwargs)
+        self.filters["person"].queryset = people
+
+    def by_person(self, people, name, person):
+        return people.filter(pk=person.pk)
+
+    def by_overdue(self, people, name, overdue):
+        return people  # whose actions does not change; overdue_on narrows the actions read
+
+    def overdue_on(self, today):
+        """`today` when only overdue actions are asked for, else None (every open action)."""
+        return today if self.is_valid() and self.form.cleaned_data.get("overdue") else None

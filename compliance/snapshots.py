@@ -4,9 +4,10 @@ from datetime import timedelta
 from django.db import transaction
 from django.db.models import Count
 
+from organisation.standards import configured
+
 from .models import Snapshot
 from .rules import RULES
-from .sweep import configured
 
 
 def previous_month(today):

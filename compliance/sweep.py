@@ -41,11 +41,6 @@ class Outcome:
     open: int = 0
 
 
-def configured():
-    """{code: (enabled, figures)} for every standard, in one query (organisation.standards)."""
-    return standards.configured()
-
-
 def sweep_rule(rule, enabled, figures, *, today, now, subjects=None):
     """Raise and resolve one rule's flags, optionally only for the subjects with these ids."""
     field = rule.subject.value
@@ -195,7 +190,7 @@ def _flag(rule, subject, team, due_since, now):
 
 def sweep(*, today, now, children=None, staff=None, teams=None):
     """Every rule for everyone, or (given ids) only the rules about those children, staff and teams."""
-    config = configured()
+    config = standards.configured()
     targeted = children is not None or staff is not None or teams is not None
     ids = {SubjectKind.CHILD: children, SubjectKind.STAFF: staff, SubjectKind.TEAM: teams}
     outcomes = {}

@@ -16,7 +16,6 @@ from .forms import FlagPlanForm, StandardForm
 from .models import Flag, SweepRun
 from .owners import owner_of, presented
 from .services import change_standard, record_plan
-from .sweep import configured
 
 
 @login_required
@@ -84,7 +83,7 @@ def _administrator(user):
 @login_required
 def standard_list(request):
     _administrator(request.user)
-    config = configured()
+    config = standards.configured()
     rows = [
         {
             "definition": definition,

@@ -15,11 +15,11 @@ from cases.models import Child, ManagerMeeting
 from cases.worklist import Due, register, register_for_manager
 from organisation import actions
 from organisation.models import StaffMember, Team
+from organisation.standards import configured
 from supervision.models import CaseDiscussion
 
 from .models import SubjectKind
 from .rules import BY_CODE, RULES
-from .sweep import configured
 
 AHEAD = timedelta(days=14)
 MANAGER_AHEAD = timedelta(days=7)

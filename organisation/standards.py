@@ -265,7 +265,12 @@ def _read(codes):
 
 def figures(code):
     """All configured figures of a standard, as a dict."""
-    return configured([code])[code][1]
+    return figures_of([code])[code]
+
+
+def figures_of(codes):
+    """The configured figures of several standards in one query: {code: {figure: value}}."""
+    return {code: values for code, (_, values) in configured(codes).items()}
 
 
 def figure(code, name):

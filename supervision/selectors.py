@@ -1,9 +1,9 @@
 """Reads shared by the supervision pages and, later, the compliance worker: one query per list."""
-from django.db.models import Exists, OuterRef, Subquery
+from django.db.models import Exists, OuterRef
 
 from organisation import standards
 from organisation.models import StaffMember
-from organisation.queries import latest
+from organisation.queries import earliest, latest
 
 from .frequency import frequency_inputs, next_due, overdue_filter
 from .models import Appraisal, Observation, SupervisionContract, SupervisionSession
@@ -16,7 +16,7 @@ def with_supervision(staff, today):
     return staff.annotate(
         **frequency_inputs(today),
         last_supervised=latest(sessions.held(), "date"),
-        next_planned=Subquery(sessions.planned().order_by("date").values("date")[:1]),
+        next_planned=earliest(sessions.planned(), "date"),
         has_contract=Exists(SupervisionContract.objects.filter(staff=OuterRef("pk"))),
         last_observed=latest(Observation.objects.filter(practitioner=OuterRef("pk")), "observed_on"),
         last_appraised=latest(Appraisal.objects.filter(staff=OuterRef("pk")), "held_on"),

@@ -3,8 +3,6 @@ from dataclasses import dataclass
 
 from django.utils.formats import date_format
 
-from organisation import standards
-
 
 @dataclass(frozen=True)
 class Fact:
@@ -22,7 +20,3 @@ def when(day, today):
         return f"{date_format(day, 'j F Y')} (today)"
     return f"{date_format(day, 'j F Y')} ({ago} day{'s' if ago != 1 else ''} ago)"
 
-
-def configured_figures(codes):
-    """The configured figures of several standards in one query: {code: {figure: value}}."""
-    return {code: figures for code, (_, figures) in standards.configured(codes).items()}

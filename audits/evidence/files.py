@@ -7,10 +7,11 @@ from django.utils.formats import date_format
 
 from cases import timeline
 from cases.models import AssessmentVersion, CaseNote, Category, ChronologyEntry, Document, ManagementDecision
+from organisation import standards
 from organisation.working_days import working_days_between
 
 from .. import checklist
-from . import Fact, configured_figures, when
+from . import Fact, when
 
 STANDARDS = ("CHRON-STALE", "VISITS", "SEEN-ALONE", "SUMMARY", "CLA-DOCS")
 RECENT_DAYS = 90  # "records up to date": what was written in the last three months
@@ -21,7 +22,7 @@ CASE_DISCUSSION = "case_discussion"
 
 def file_evidence(child, user, today):
     """{checklist item code: [Fact, ...]} for `child`, as `user` may see it on `today`."""
-    figures = configured_figures(STANDARDS)
+    figures = standards.figures_of(STANDARDS)
     documents = _documents(child, user)
     evidence = {item.code: [] for item in checklist.ITEMS}
     evidence["contact_summary"] = _contact(child, today)

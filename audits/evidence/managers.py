@@ -10,11 +10,12 @@ from dateutil.relativedelta import relativedelta
 from django.db.models import Count, Q
 
 from cases.models import AssessmentVersion, Child, Grade, ManagementDecision
+from organisation import standards
 from organisation.models import StaffMember, Team
 
 from .. import themes
 from ..models import AuditProgramme, CaseFileAudit, CorrectiveAction
-from . import Fact, configured_figures
+from . import Fact
 
 PERIOD_MONTHS = 12
 ELSEWHERE = {
@@ -128,7 +129,7 @@ def _sign_offs(manager, since):
 
 def _caseloads(teams, today):
     """Open cases against capacity (CASELOAD) for the practitioners of the manager's teams."""
-    figures = configured_figures(["CASELOAD"])["CASELOAD"]
+    figures = standards.figures("CASELOAD")
     members = list(
         StaffMember.objects.practitioners().filter(team__in=teams, is_active=True).with_caseload(today, figures)
     )

@@ -1,11 +1,11 @@
 from .actions import CorrectiveActionForm, DoneForm, ResponseForm, ReviewingOfficerForm, VerifyForm
 from .audit import AuditForm
-from .filters import AuditFilterForm
+from .filters import AuditFilter
 from .programme import ProgrammeForm
 from .review import ReviewForm
 
 __all__ = [
-    "AuditFilterForm",
+    "AuditFilter",
     "AuditForm",
     "CorrectiveActionForm",
     "DoneForm",

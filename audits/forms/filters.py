@@ -1,54 +1,62 @@
 """Filters for the list of audits: every findings figure links here with its own filters."""
+import django_filters
 from django import forms
 from django.utils.formats import date_format
 
+from cases.forms.base import FilterForm
 from cases.models import Grade
-from organisation.models import Service
+from organisation.models import Service, Team
 
 from .. import checklist
 from ..models import AuditStatus
-from .base import GdsFormMixin
 
 
-class AuditFilterForm(GdsFormMixin, forms.Form):
+class AuditFilterForm(FilterForm):
     submit_label = "Filter audits"
 
-    team = forms.ModelChoiceField(queryset=None, required=False, empty_label="All teams")
-    service = forms.ModelChoiceField(queryset=None, required=False, widget=forms.HiddenInput)
-    grade = forms.ChoiceField(choices=[("", "Any grade"), *Grade.choices], required=False)
-    item = forms.ChoiceField(label="Checklist item not met", choices=[("", "Any"), *checklist.CHOICES], required=False)
-    status = forms.ChoiceField(choices=[("", "Any status"), *AuditStatus.choices], required=False)
-    overdue = forms.BooleanField(label="Only audits with overdue corrective actions", required=False)
-    since = forms.DateField(required=False, widget=forms.HiddenInput)
 
-    def __init__(self, *args, teams, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["team"].queryset = teams
-        self.fields["service"].queryset = Service.objects.filter(teams__in=teams).distinct()
+class AuditFilter(django_filters.FilterSet):
+    """The audits matching the valid filters; a value outside the user's scope or otherwise invalid is ignored."""
 
-    def apply(self, audits, today):
-        """The audits matching the valid filters; invalid values are ignored."""
-        self.is_valid()
-        data = self.cleaned_data  # only the fields that validated
-        if data.get("team"):
-            audits = audits.filter(team=data["team"])
-        if data.get("service"):
-            audits = audits.filter(team__service=data["service"])
-        if data.get("grade"):
-            audits = audits.filter(grade=data["grade"])
-        if data.get("item"):
-            audits = audits.not_meeting(data["item"])
-        if data.get("status"):
-            audits = audits.filter(status=data["status"])
-        if data.get("overdue"):
-            audits = audits.with_overdue_actions(today)
-        if data.get("since"):
-            audits = audits.since(data["since"])
-        return audits
+    team = django_filters.ModelChoiceFilter(label="Team", queryset=Team.objects.none(), empty_label="All teams")
+    service = django_filters.ModelChoiceFilter(
+        label="Service", field_name="team__service", queryset=Service.objects.none(), widget=forms.HiddenInput
+    )
+    grade = django_filters.ChoiceFilter(label="Grade", choices=Grade.choices, empty_label="Any grade")
+    item = django_filters.ChoiceFilter(
+        label="Checklist item not met", choices=checklist.CHOICES, empty_label="Any", method="by_item"
+    )
+    status = django_filters.ChoiceFilter(label="Status", choices=AuditStatus.choices, empty_label="Any status")
+    overdue = django_filters.BooleanFilter(
+        label="Only audits with overdue corrective actions", widget=forms.CheckboxInput, method="by_overdue"
+    )
+    since = django_filters.DateFilter(label="Since", widget=forms.HiddenInput, method="by_since")
+
+    class Meta:
+        form = AuditFilterForm
+
+    def __init__(self, data, queryset, *, teams, today, **kwargs):
+        super().__init__(data, queryset, **kwargs)
+        self.today = today
+        self.filters["team"].queryset = teams
+        self.filters["service"].queryset = Service.objects.filter(teams__in=teams).distinct()
+
+    def by_item(self, audits, name, item):
+        return audits.not_meeting(item)
+
+    def by_overdue(self, audits, name, overdue):
+        # An unticked box arrives as False, which django-filter does not treat as empty.
+        return audits.with_overdue_actions(self.today) if overdue else audits
+
+    def by_since(self, audits, name, day):
+        return audits.since(day)
 
     def description(self):
         """The filters applied, in words, e.g. "of Team A, graded good"."""
-        data = self.cleaned_data
+        if not self.is_bound:
+            return ""
+        self.form.is_valid()  # cleaned_data then holds the fields that validated; the rest are ignored
+        data = self.form.cleaned_data
         parts = []
         if data.get("status"):
             parts.append(AuditStatus(data["status"]).label.lower())

@@ -13,7 +13,7 @@ from organisation.models import Team
 
 from .. import checklist, services
 from ..evidence.files import file_evidence
-from ..forms import AuditFilterForm, AuditForm, ResponseForm, ReviewingOfficerForm
+from ..forms import AuditFilter, AuditForm, ResponseForm, ReviewingOfficerForm
 from ..models import Answer, AuditStatus, CaseFileAudit, CorrectiveAction
 from ..selectors import auditable_children, reviewing_officers
 
@@ -23,10 +23,12 @@ CHILD = ("child__team", "child__worker", "child__reviewing_officer")
 @login_required
 def audit_list(request):
     user, today = request.user, timezone.localdate()
-    form = AuditFilterForm(request.GET, teams=Team.objects.visible_to(user))
+    filterset = AuditFilter(
+        request.GET, CaseFileAudit.objects.visible_to(user), teams=Team.objects.visible_to(user), today=today
+    )
     overdue = Q(actions__done_on__isnull=True, actions__due_on__lt=today)
     audits = (
-        form.apply(CaseFileAudit.objects.visible_to(user), today)
+        filterset.qs
         .select_related("child", "auditor", "team")
         .annotate(
             open_actions=Count("actions", filter=Q(actions__done_on__isnull=True), distinct=True),
@@ -37,7 +39,8 @@ def audit_list(request):
     )
     actions = CorrectiveAction.objects.visible_to(user).select_related("audit__child", "owner")
     return render(request, "audits/audit_list.html", {
-        "form": form,
+        "form": filterset.form,
+        "description": filterset.description(),
         "page": Paginator(audits, 50).get_page(request.GET.get("page")),
         "my_actions": actions.filter(owner=user, done_on__isnull=True),
         "to_verify": actions.awaiting_verification().filter(audit__auditor=user),

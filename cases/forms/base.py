@@ -86,6 +86,22 @@ class QuickSelect(forms.Select):
         )
 
 
+class FilterForm(forms.Form):
+    """A filter form in the GOV.UK style, sent with GET so a filtered page (and its CSV) has its own address.
+
+    Every list's django-filter FilterSet uses it (Meta.form); `submit_label` names its button.
+    """
+
+    submit_label = "Filter"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_method = "get"
+        self.helper.attrs = {"novalidate": ""}
+        self.helper.add_input(Submit("filter", self.submit_label, css_class="govuk-button--secondary"))
+
+
 class GdsForm(GdsFormMixin):
     """A whole-page form (crispy renders the <form>) with the browser's date picker for dates."""
 

@@ -10,12 +10,10 @@ from datetime import timedelta
 from functools import cached_property
 
 import django_filters
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Submit
 from django import forms
 from django.db.models import Q
 
-from cases.forms.base import QuickSelect
+from cases.forms.base import FilterForm, QuickSelect
 from cases.models import Category, Child
 from organisation import standards
 from organisation.models import Service, StaffMember, Team
@@ -80,16 +78,6 @@ class Scope:
         }
 
 
-class FilterForm(forms.Form):
-    """A filter form in the GOV.UK style, sent with GET so a filtered page (and its CSV) has its own address."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.form_method = "get"
-        self.helper.add_input(Submit("filter", "Filter", css_class="govuk-button--secondary"))
-
-
 class TeamFilter(django_filters.FilterSet):
     """Service and team: what the kept monthly snapshots can be narrowed by."""
 
@@ -151,12 +139,13 @@ class DashboardFilter(TeamFilter):
 
 
 class TeamChoiceForm(FilterForm):
+    submit_label = "Show team"
+
     team = forms.ModelChoiceField(queryset=Team.objects.none(), empty_label=None)
 
     def __init__(self, *args, teams, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["team"].queryset = teams
-        self.helper.inputs[0].value = "Show team"
 
 
 class BreachFilter(DashboardFilter):

@@ -13,10 +13,10 @@ from django.db.models import Case, CharField, Count, F, Max, Sum, Value, When
 from django.urls import reverse
 
 from organisation.models import Service
+from organisation.standards import configured
 
 from ..models import Flag, Snapshot, SubjectKind
 from ..rules import RULES
-from ..sweep import configured
 from .ratings import Compliance, direction
 
 TREND_MONTHS = 12

@@ -12,7 +12,7 @@ from django.db.models import DateField, Func, Value
 
 from organisation import standards
 from organisation.models import newly_qualified  # noqa: F401 (the rules import it from here)
-from organisation.queries import latest  # noqa: F401 (the rules import it from here)
+from organisation.queries import earliest, latest  # noqa: F401 (the rules import them from here)
 from organisation.working_days import add_working_days, first_day
 
 from ..models import Owner, SubjectKind

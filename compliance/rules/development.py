@@ -1,13 +1,13 @@
 """SUPERVISOR-TRAINING (issue 20, W 5): anyone who supervises has current supervision-skills training."""
 from dateutil.relativedelta import relativedelta
-from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Coalesce
 
 from organisation.models import StaffMember
 from supervision.models import SupervisionSession, TrainingRecord
 
 from ..models import Owner, SubjectKind
-from .base import Rule, cutoff, latest
+from .base import Rule, cutoff, earliest, latest
 
 
 class SupervisorTraining(Rule):
@@ -38,7 +38,7 @@ class SupervisorTraining(Rule):
             self.population(today)
             .filter(~Exists(self.training(today).current(today)))
             .annotate(
-                supervising_since=Coalesce(Subquery(held.order_by("date").values("date")[:1]), "started_in_post"),
+                supervising_since=Coalesce(earliest(held, "date"), "started_in_post"),
                 lapsed_on=latest(lapsed, "expires_on"),
             )
             .filter(

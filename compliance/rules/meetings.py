@@ -9,13 +9,9 @@ from cases.models import Child, Document, ManagerMeeting, PreProceedings
 from organisation.models import StaffMember
 
 from ..models import Owner, SubjectKind
-from .base import Rule, working_days_after, working_days_cutoff
+from .base import Rule, earliest, working_days_after, working_days_cutoff
 
 BLANK = r"^\s*$"  # spaces are not a reason (SPEC 4b)
-
-
-def _earliest(queryset, field):
-    return Subquery(queryset.order_by(field).values(field)[:1])
 
 
 class ReviewMinutes(Rule):
@@ -45,7 +41,7 @@ class ReviewMinutes(Rule):
         cut = working_days_cutoff(today, figures["working_days"])
         late = self.meetings(today).filter(held_on__lt=cut).filter(~Exists(self.minutes(today)))
         # A late meeting implies a meeting: a semi-join on it is the whole test; `since` only for new flags.
-        return Child.objects.open().filter(Exists(late)).annotate(since=_earliest(late, "held_on"))
+        return Child.objects.open().filter(Exists(late)).annotate(since=earliest(late, "held_on"))
 
     def due_on(self, child, today, figures):
         return working_days_after(child.since, figures["working_days"])
@@ -114,7 +110,7 @@ class FamilyGroupDecisionMaking(Rule):
             .filter(Q(fgdm_offered_on__isnull=True) | Q(fgdm_offered_on__gt=today), started_on__lt=today)
             .filter(fgdm_not_offered_reason__regex=BLANK)
         )
-        return Child.objects.open().filter(Exists(unanswered)).annotate(since=_earliest(unanswered, "started_on"))
+        return Child.objects.open().filter(Exists(unanswered)).annotate(since=earliest(unanswered, "started_on"))
 
     def due_on(self, child, today, figures):
         return child.since

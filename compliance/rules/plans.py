@@ -1,13 +1,13 @@
 """PLAN-UNSIGNED, PLAN-MISSING and REPORT-COUNTERSIGN: practitioners' work signed off in time (K 4, K 5, W 4)."""
 from datetime import datetime, time
 
-from django.db.models import Case, CharField, Exists, OuterRef, Subquery, Value, When
+from django.db.models import Case, CharField, Exists, OuterRef, Value, When
 from django.utils import timezone
 
 from cases.models import Assessment, AssessmentVersion, Category, Child
 
 from ..models import Owner
-from .base import Rule, cutoff, working_days_after, working_days_cutoff
+from .base import Rule, cutoff, earliest, working_days_after, working_days_cutoff
 
 Status = AssessmentVersion.Status
 # The plan that is current for each category that needs one.
@@ -28,7 +28,7 @@ class PlanUnsigned(Rule):
 
     def breaches(self, today, figures):
         waiting = AssessmentVersion.objects.filter(assessment__child=OuterRef("pk"), status=Status.SUBMITTED)
-        oldest = Subquery(waiting.order_by("submitted_at").values("submitted_at")[:1])
+        oldest = earliest(waiting, "submitted_at")
         # Submitted before the cut-off day (local time) is before its local midnight; the oldest is when any is.
         cut = working_days_cutoff(today, figures["working_days"])
         late = waiting.filter(submitted_at__lt=timezone.make_aware(datetime.combine(cut, time.min)))
@@ -93,7 +93,7 @@ class ReportCountersigned(Rule):
         done = AssessmentVersion.objects.filter(assessment=OuterRef("pk"), status__in=[Status.SIGNED_OFF, Status.FILED])
         late = self.reports().filter(meeting_date__lt=cut).filter(~Exists(done))
         return Child.objects.open().filter(Exists(late)).annotate(
-            meeting=Subquery(late.order_by("meeting_date").values("meeting_date")[:1])
+            meeting=earliest(late, "meeting_date")
         )
 
     def due_on(self, child, today, figures):

@@ -1,6 +1,6 @@
 """SUP-FREQ, SUP-CONTRACT, SUP-FILED, APPRAISAL, OBSERVATION (W 4, W 5, W 5.2, K 6)."""
 from dateutil.relativedelta import relativedelta
-from django.db.models import Exists, F, OuterRef, Q, Subquery
+from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Coalesce
 
 from cases.models import Child
@@ -11,7 +11,7 @@ from supervision.models import CaseDiscussion, Observation, SupervisionSession
 from supervision.selectors import without_contract
 
 from ..models import Owner, SubjectKind
-from .base import PlusMonths, Rule, cutoff, latest
+from .base import PlusMonths, Rule, cutoff, earliest, latest
 
 
 def supervised_staff():
@@ -62,9 +62,8 @@ class CaseDiscussionsFiled(Rule):
 
     def breaches(self, today, figures):
         late = CaseDiscussion.objects.not_filed_in_time(today).filter(child=OuterRef("pk"))
-        earliest = Subquery(late.order_by("filing_due_on").values("filing_due_on")[:1])
         # A late discussion implies one: a semi-join on it is the whole test; `since` only for new flags.
-        return Child.objects.open().filter(Exists(late)).annotate(since=earliest)
+        return Child.objects.open().filter(Exists(late)).annotate(since=earliest(late, "filing_due_on"))
 
     def due_on(self, child, today, figures):
         return child.since

@@ -12,8 +12,8 @@ from bench.scale import SIZES
 from cases.models import Child
 from compliance.models import Flag, SweepRun
 from compliance.rules import BY_CODE
-from compliance.sweep import configured
 from organisation.models import Service, StaffMember, Team
+from organisation.standards import configured
 
 pytestmark = [
     pytest.mark.django_db,
