@@ -17,7 +17,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.utils import timezone
 
-from bench import load, pages, sweep_floor
+from bench import load, pages, sweep_floor, sweep_workers
 from bench.targets import judge, table, targets_for
 from cases.models import Child
 from organisation.models import StaffMember, Team
@@ -89,6 +89,8 @@ class Command(BaseCommand):
             raise CommandError(f"a key page failed: {error}") from error
         self.progress("sweep: full sweep, core rules and their SQL floor")
         results["sweep"] = sweep_floor.measure(today, now, options["sweep_repeats"])
+        self.progress("sweep: split by team, on one worker process and on two")
+        results["sweep_workers"] = sweep_workers.measure(today, now, options["sweep_repeats"])
         if options["no_load"]:
             results["load"] = {"skipped": "--no-load"}
         else:
@@ -102,7 +104,7 @@ class Command(BaseCommand):
                 raise CommandError(f"load test failed: {error}") from error
         results["misses"] = judge(results, label)
         path = self.write(results, Path(options["json_dir"]))
-        self.stdout.write("\n".join(table(results)))
+        self.stdout.write("\n".join([*table(results), *sweep_workers.lines(results["sweep_workers"])]))
         self.stdout.write(f"\nFigures written to {path}\n")
         if not all(h["same"] for h in results["sweep"]["honest"].values()):
             raise CommandError("the SQL floor found other breaches than the rules: the sweep ratio is not valid")
