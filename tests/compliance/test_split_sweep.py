@@ -3,11 +3,13 @@ process's sweep, whatever the number of parts; a part run twice, or dying half w
 nothing; the Celery chord finishes the run and then runs what beat asked to follow it."""
 import pytest
 import time_machine
+from django.conf import settings
 from django.core import mail
 from django.db import transaction
+from django.utils import timezone
 
 from cases.models import Category
-from compliance import sweep, tasks
+from compliance import digest, sweep, tasks
 from compliance.models import Flag, SweepRun
 from compliance.rules import BY_CODE, RULES
 from organisation.models import Role
@@ -25,7 +27,8 @@ from tests.factories import (
     TeamFactory,
 )
 
-from .helpers import D, at, held
+from .helpers import D, at, held, open_flags
+from .test_worker import eventually, worker  # noqa: F401 (the real worker fixture)
 
 EARLIER = D(2026, 9, 14)
 TODAY = D(2026, 11, 23)  # a Monday, ten weeks on: flags raised EARLIER have escalated
@@ -53,10 +56,10 @@ def build_world():
         newcomer = StaffFactory(team=team, line_manager=team.manager, date_qualified=D(2026, 7, 1),
                                 started_in_post=D(2026, 7, 6))
         for category in (Category.CHILD_IN_NEED, Category.CHILD_PROTECTION, Category.LOOKED_AFTER):
-            for worker in (settled, newcomer):
-                child = ChildFactory(worker=worker, team=team, category=category, opened_on=D(2026, 3, 2 + n))
+            for member in (settled, newcomer):
+                child = ChildFactory(worker=member, team=team, category=category, opened_on=D(2026, 3, 2 + n))
                 children.append(child)
-                if worker is settled:
+                if member is settled:
                     ChronologyEntryFactory(child=child, occurred_on=D(2026, 3, 9))
                     CaseNoteFactory(child=child, occurred_on=D(2026, 9, 1), seen_alone=n % 2 == 0)
                     DocumentFactory(child=child, dated=D(2026, 4, 1))
@@ -218,3 +221,21 @@ def test_beat_runs_the_digest_after_a_fresh_full_sweep(world, eager, settings):
     assert mail.outbox
     snapshot = settings.CELERY_BEAT_SCHEDULE["compliance-monthly-snapshot"]
     assert (snapshot["task"], snapshot["kwargs"]) == (tasks.full_sweep.name, {"then": [tasks.monthly_snapshot.name]})
+
+
+@pytest.mark.skipif(not settings.REDIS_URL, reason="needs REDIS_URL (make test sets it)")
+@pytest.mark.django_db(transaction=True)
+def test_a_real_worker_runs_the_parts_then_the_callback_then_the_digest(monkeypatch, worker):  # noqa: F811
+    monkeypatch.setattr(tasks.sweep_subjects, "apply_async", lambda **kwargs: None)
+    teams = build_world()
+    with transaction.atomic():
+        sweep.full_sweep(today=timezone.localdate(), now=timezone.now())
+        expected = open_flags()
+        transaction.set_rollback(True)
+    sent = []
+    monkeypatch.setattr(digest, "send_all", lambda **kwargs: sent.append(kwargs["today"]) or 0)
+    tasks.full_sweep.delay(then=[tasks.daily_digest.name])
+    assert eventually(lambda: sent, 60), "the digest did not follow the sweep"
+    run = SweepRun.objects.latest()
+    assert run.finished_at and run.parts == len(teams)
+    assert open_flags() == expected
