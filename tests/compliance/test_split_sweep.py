@@ -239,3 +239,12 @@ def test_a_real_worker_runs_the_parts_then_the_callback_then_the_digest(monkeypa
     run = SweepRun.objects.latest()
     assert run.finished_at and run.parts == len(teams)
     assert open_flags() == expected
+
+
+def test_without_a_result_store_the_demo_sweeps_in_one_task_then_runs_what_follows(world, expected, eager, settings):
+    settings.CELERY_RESULT_BACKEND = None  # the demo: a filesystem broker and no Redis
+    entry = settings.CELERY_BEAT_SCHEDULE["compliance-daily-digest"]
+    tasks.full_sweep.apply(kwargs=entry["kwargs"]).get()
+    run = SweepRun.objects.latest()
+    assert (state()[0], run.counts) == (expected[0][0], expected[1]) and run.parts == 0
+    assert mail.outbox
