@@ -218,6 +218,9 @@ class SweepRun(models.Model):
         null=True, blank=True, help_text="When a later full sweep, finding this one unfinished, checked all again.",
     )
     counts = models.JSONField(default=dict, help_text="Rule code -> {raised, resolved, open}.")
+    parts = models.PositiveIntegerField(
+        default=0, help_text="Parts the sweep was split into across the workers; 0 when one process ran it all.",
+    )
 
     class Meta:
         ordering = ["-started_at"]

@@ -13,17 +13,27 @@ it again ends in the same flags as one clean run.
 A new flag about a member of staff tells them; one about a child tells the
 child's allocated worker: in the rule's transaction, and only for the flags
 that transaction actually inserted.
+
+A full sweep runs in one process (`full_sweep`: the demo, `manage.py sweep`,
+the tests) or split by team across the workers (`start_split`, `parts`, then
+`sweep(part=...)` per part and `finish`; compliance/tasks.py runs them as a
+chord). A part is every rule narrowed to the subjects now in its teams
+(`Rule.in_teams`), through the same `sweep_rule`, so the parts together leave
+exactly the flags of one process's sweep.
 """
 import threading
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
+from datetime import timedelta
 
+from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import Count, OuterRef, Subquery
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
 from organisation import standards
+from organisation.models import Team
 from organisation.notifications import notify_each
 
 from .models import Flag, SubjectKind, SweepRun
@@ -41,18 +51,24 @@ class Outcome:
     open: int = 0
 
 
-def sweep_rule(rule, enabled, figures, *, today, now, subjects=None):
-    """Raise and resolve one rule's flags, optionally only for the subjects with these ids."""
+def sweep_rule(rule, enabled, figures, *, today, now, subjects=None, part=None):
+    """Raise and resolve one rule's flags, optionally only for the subjects with these ids, or (`part`, team
+    ids) only for the subjects now in those teams."""
     field = rule.subject.value
     with transaction.atomic():
         open_flags = Flag.objects.open().filter(rule=rule.code, kind=rule.subject).order_by()
         if subjects is not None:
             open_flags = open_flags.filter(**{f"{field}__in": subjects})
+        if part is not None:
+            # By the subject's team now, not the flag's: a flag whose subject moved team is its new team's.
+            open_flags = rule.in_teams(open_flags, part, via=field)
         if not enabled:
             return Outcome(resolved=open_flags.update(resolved_at=now))
         breaches = rule.breaches(today, figures).order_by()
         if subjects is not None:
             breaches = breaches.filter(pk__in=subjects)
+        if part is not None:
+            breaches = rule.in_teams(breaches, part)
         # One read of both sides, each subject in breach with its team now and each open flag with its team;
         # the rest is set arithmetic, so the breach query runs once.
         in_breach, flagged = _read(rule, breaches, open_flags)
@@ -188,8 +204,9 @@ def _flag(rule, subject, team, due_since, now):
     return Flag(rule=rule.code, kind=rule.subject, due_since=due_since, raised_at=now, **subject_ids)
 
 
-def sweep(*, today, now, children=None, staff=None, teams=None):
-    """Every rule for everyone, or (given ids) only the rules about those children, staff and teams."""
+def sweep(*, today, now, children=None, staff=None, teams=None, part=None):
+    """Every rule for everyone, or (given ids) only the rules about those children, staff and teams, or
+    (given a `part` of the teams, see `parts`) every rule for the children, staff and teams in it."""
     config = standards.configured()
     targeted = children is not None or staff is not None or teams is not None
     ids = {SubjectKind.CHILD: children, SubjectKind.STAFF: staff, SubjectKind.TEAM: teams}
@@ -199,8 +216,21 @@ def sweep(*, today, now, children=None, staff=None, teams=None):
         if targeted and not subjects:
             continue
         enabled, figures = config[rule.code]
-        outcomes[rule.code] = sweep_rule(rule, enabled, figures, today=today, now=now, subjects=subjects)
+        outcomes[rule.code] = sweep_rule(rule, enabled, figures, today=today, now=now, subjects=subjects, part=part)
     return outcomes
+
+
+def parts(count):
+    """Every team's id in up to `count` parts of consecutive ids, None (staff in no team) in the first.
+
+    Every child, member of staff and team is in exactly one part (by their team now), and each rule's
+    breaches are decided subject by subject, so sweeping every part is sweeping everyone.
+    """
+    teams = list(Team.objects.order_by("pk").values_list("pk", flat=True))
+    count = max(1, min(count, len(teams)))
+    split = [teams[n * len(teams) // count:(n + 1) * len(teams) // count] for n in range(count)]
+    split[0] = [None, *split[0]]
+    return split
 
 
 def open_counts():
@@ -237,23 +267,59 @@ def full_sweep_lock():
                 cursor.execute("SELECT pg_advisory_unlock(%s)", [FULL_SWEEP_LOCK])
 
 
+def killed_runs(now, *, holding_lock):
+    """Unfinished runs whose worker is gone: those running longer than a task may; holding the lock, also every
+    unfinished single-process run (each holds the lock throughout). A split run in progress holds no lock."""
+    limit = timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT)
+    gone = Q(started_at__lt=now - limit) | Q(parts=0) if holding_lock else Q(started_at__lt=now - limit)
+    return list(SweepRun.unfinished().filter(gone).values_list("pk", flat=True))
+
+
+def finish(run, outcomes, *, killed, today):
+    """Close a full sweep, single or split: escalations, the open counts, and the killed runs it repaired."""
+    with transaction.atomic():
+        # Flags open too long, after the sweep has resolved those mended: their escalation, told once per level.
+        escalate(today=today, now=run.started_at)
+    for code, count in open_counts().items():
+        outcomes.setdefault(code, Outcome()).open = count
+    run.counts = {code: asdict(outcome) for code, outcome in outcomes.items()}
+    run.finished_at = timezone.now()
+    run.save(update_fields=["counts", "finished_at"])
+    # This run checked every rule again, so whatever a killed run left undone is done.
+    SweepRun.objects.filter(pk__in=killed).update(repaired_at=run.finished_at)
+    return run
+
+
 def full_sweep(*, today, now):
-    """A recorded full sweep; None if another is running."""
+    """A recorded full sweep in this process; None if another is running."""
     with full_sweep_lock() as acquired:
         if not acquired:
             return None
-        # Holding the lock, no other sweep runs: an unfinished run is one whose worker was killed.
-        killed = list(SweepRun.unfinished().values_list("pk", flat=True))
+        killed = killed_runs(now, holding_lock=True)
         run = SweepRun.objects.create(started_at=now)
-        outcomes = sweep(today=today, now=now)
-        with transaction.atomic():
-            # Flags open too long, after the sweep has resolved those mended: their escalation, told once per level.
-            escalate(today=today, now=now)
-        for code, count in open_counts().items():
-            outcomes.setdefault(code, Outcome()).open = count
-        run.counts = {code: asdict(outcome) for code, outcome in outcomes.items()}
-        run.finished_at = timezone.now()
-        run.save(update_fields=["counts", "finished_at"])
-        # This run checked every rule again, so whatever a killed run left undone is done.
-        SweepRun.objects.filter(pk__in=killed).update(repaired_at=run.finished_at)
-        return run
+        return finish(run, sweep(today=today, now=now), killed=killed, today=today)
+
+
+def start_split(now, count, *, force=False):
+    """(the run, the killed runs it will repair, its parts) for a full sweep split across the workers.
+
+    None if a full sweep is running already (single, or split and not yet overdue), unless `force`: a
+    follow-on such as the digest needs a sweep begun after it was asked for, and sweeps may overlap safely.
+    """
+    with full_sweep_lock() as acquired:
+        killed = killed_runs(now, holding_lock=acquired)
+        if not force and (not acquired or SweepRun.unfinished().exclude(pk__in=killed).exists()):
+            return None
+        split = parts(count)
+        return SweepRun.objects.create(started_at=now, parts=len(split)), killed, split
+
+
+def summed(results):
+    """The parts' {code: [raised, resolved]} added up, as `Outcome`s per rule."""
+    outcomes = {}
+    for result in results:
+        for code, (raised, resolved) in result.items():
+            outcome = outcomes.setdefault(code, Outcome())
+            outcome.raised += raised
+            outcome.resolved += resolved
+    return outcomes

@@ -4,15 +4,16 @@ All are idempotent (a rerun ends in the same rows), acknowledged late and reject
 when their worker dies (so a killed worker's task is redelivered; see CELERY_* in settings) and
 retried with backoff on database errors.
 """
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 
-from celery import shared_task
+from celery import chord, shared_task, signature
 from celery.signals import beat_init
-from django.db import InterfaceError, OperationalError
+from django.conf import settings
+from django.db import InterfaceError, OperationalError, transaction
 from django.utils import timezone
 
 from . import digest, snapshots, sweep
-from .models import PendingRecheck
+from .models import PendingRecheck, SweepRun
 
 RETRY = {
     "acks_late": True,
@@ -28,11 +29,49 @@ RETRY = {
 DRAIN_AFTER = timedelta(minutes=1)
 
 
-@shared_task(**RETRY)
-def full_sweep():
-    run = sweep.full_sweep(today=timezone.localdate(), now=timezone.now())
-    if run is None:
-        return "skipped: a full sweep is already running"
+@shared_task(bind=True, **RETRY)
+def full_sweep(self, then=()):
+    """Every rule for everyone, split by team into parts that any worker takes (a chord); its callback
+    finishes the run, then runs the tasks named in `then` (beat's digest and snapshot, on a fresh sweep)."""
+    today, now = timezone.localdate(), timezone.now()
+    if not settings.CELERY_RESULT_BACKEND:
+        # No store for a chord's results (the demo's filesystem broker and single worker): all of it here.
+        run = sweep.full_sweep(today=today, now=now)
+        if run is not None:
+            PendingRecheck.objects.filter(created_at__lt=run.started_at).delete()
+        for name in then:
+            signature(name).delay()
+        return run.counts if run else "skipped: a full sweep is already running"
+    with transaction.atomic():
+        # The run's row commits only once its chord is queued: a starter killed between the two leaves neither.
+        started = sweep.start_split(now, settings.SWEEP_PARTS, force=bool(then))
+        if started is None:
+            return "skipped: a full sweep is already running"
+        run, killed, split = started
+        # The parts go to the queue this task came from: the workers that take sweeps.
+        queue = {"queue": queue} if (queue := (self.request.delivery_info or {}).get("routing_key")) else {}
+        header = [sweep_part.si(part, today.isoformat(), now.isoformat()).set(**queue) for part in split]
+        callback = finish_sweep.s(run.pk, killed, today.isoformat()).set(**queue)
+        for name in then:
+            callback |= signature(name, immutable=True).set(**queue)
+        chord(header)(callback)
+    return {"run": run.pk, "parts": len(split)}
+
+
+@shared_task(ignore_result=False, **RETRY)
+def sweep_part(part, today, now):
+    """Every rule for the subjects in one part's teams; rerun after a kill or an error, it ends the same."""
+    outcomes = sweep.sweep(today=date.fromisoformat(today), now=datetime.fromisoformat(now), part=part)
+    return {code: [outcome.raised, outcome.resolved] for code, outcome in outcomes.items()}
+
+
+@shared_task(**{**RETRY, "autoretry_for": (*RETRY["autoretry_for"], SweepRun.DoesNotExist)})
+def finish_sweep(results, run_id, killed, today):
+    """The chord's callback, once every part is done: escalations, the run's counts, the re-checks it paid."""
+    # Not yet there only in the instant before its starter commits.
+    run = SweepRun.objects.get(pk=run_id)
+    if run.finished_at is None:
+        sweep.finish(run, sweep.summed(results), killed=killed, today=date.fromisoformat(today))
     # Every re-check owed before the run started is done by it.
     PendingRecheck.objects.filter(created_at__lt=run.started_at).delete()
     return run.counts

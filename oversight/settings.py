@@ -251,6 +251,13 @@ WORKER_TASK_MINUTES = envint("WORKER_TASK_MINUTES", "10")
 CELERY_TASK_TIME_LIMIT = WORKER_TASK_MINUTES * 60
 CELERY_TASK_SOFT_TIME_LIMIT = CELERY_TASK_TIME_LIMIT - 30
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
+# Only the full sweep's parts keep a result (for their chord, compliance/tasks.py), in Redis; without Redis
+# (the demo) there is no result store and the full sweep runs in one task.
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_RESULT_BACKEND = REDIS_URL or None
+CELERY_RESULT_EXPIRES = 24 * 60 * 60
+# The full sweep's parts: consecutive teams, so any worker (on any host) takes the next part.
+SWEEP_PARTS = envint("SWEEP_PARTS", "4")
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
     # Longer than the time limit and than any countdown (retries back off at most 5 minutes), so Redis never
@@ -275,10 +282,15 @@ CELERY_BEAT_SCHEDULE = {
     "compliance-full-sweep": {"task": "compliance.tasks.full_sweep", "schedule": envint("SWEEP_MINUTES", "15") * 60},
     # Re-checks whose save could not queue them (the broker was down): done within a minute of its return.
     "compliance-drain-rechecks": {"task": "compliance.tasks.drain_rechecks", "schedule": 60},
+    # The snapshot and the digest each follow a full sweep begun for them (the sweep's chord callback runs them).
     "compliance-monthly-snapshot": {
-        "task": "compliance.tasks.monthly_snapshot", "schedule": crontab(minute=30, hour=1, day_of_month=1)
+        "task": "compliance.tasks.full_sweep", "kwargs": {"then": ["compliance.tasks.monthly_snapshot"]},
+        "schedule": crontab(minute=30, hour=1, day_of_month=1),
     },
-    "compliance-daily-digest": {"task": "compliance.tasks.daily_digest", "schedule": crontab(minute=0, hour=7)},
+    "compliance-daily-digest": {
+        "task": "compliance.tasks.full_sweep", "kwargs": {"then": ["compliance.tasks.daily_digest"]},
+        "schedule": crontab(minute=0, hour=7),
+    },
     # Daily; the task acts from the first working day of the month and keeps each report once.
     "compliance-monthly-reports": {
         "task": "compliance.dashboards.tasks.generate_monthly_reports", "schedule": crontab(minute=0, hour=6)

@@ -8,7 +8,7 @@ into a cut-off date first (`cutoff`), so the query compares plain dates.
 """
 from functools import lru_cache
 
-from django.db.models import DateField, Func, Value
+from django.db.models import DateField, Func, Q, Value
 
 from organisation import standards
 from organisation.models import newly_qualified  # noqa: F401 (the rules import it from here)
@@ -40,6 +40,19 @@ class Rule:
     def team_field(self):
         """Where the subject's team is: the team itself for a team rule."""
         return "pk" if self.subject == SubjectKind.TEAM else "team"
+
+    def in_teams(self, queryset, teams, via=""):
+        """`queryset` narrowed to this rule's subjects now in `teams` (team ids; None stands for no team).
+
+        One part of a split sweep (compliance/sweep.py `parts`): each subject is in exactly one part, so the
+        parts together are the whole rule. `via` is the path from the queryset's model to the subject, e.g.
+        "child" from flags; "" when the queryset is of the subjects themselves (`breaches`, `population`).
+        """
+        field = "__".join(filter(None, [via, self.team_field]))
+        where = Q(**{f"{field}__in": [team for team in teams if team is not None]})
+        if None in teams:
+            where |= Q(**{f"{field}__isnull": True})
+        return queryset.filter(where)
 
     def population(self, today):
         """The subjects the rule applies to on `today` (what % compliant is out of)."""

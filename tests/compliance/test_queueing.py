@@ -74,7 +74,8 @@ def test_a_save_raises_and_a_mend_resolves_a_flag(db, settings, django_capture_o
 def test_tasks_are_acknowledged_late_and_retried_on_database_errors():
     from django.db import OperationalError as DatabaseError
 
-    for task in (tasks.full_sweep, tasks.sweep_subjects, tasks.monthly_snapshot, tasks.daily_digest):
+    for task in (tasks.full_sweep, tasks.sweep_part, tasks.finish_sweep, tasks.sweep_subjects,
+                 tasks.monthly_snapshot, tasks.daily_digest):
         assert task.acks_late and DatabaseError in task.autoretry_for and task.retry_backoff
 
 
@@ -82,4 +83,7 @@ def test_beat_runs_the_full_sweep_every_15_minutes_the_snapshot_monthly_and_the_
     schedule = settings.CELERY_BEAT_SCHEDULE
     assert schedule["compliance-full-sweep"] == {"task": "compliance.tasks.full_sweep", "schedule": 15 * 60}
     assert schedule["compliance-monthly-snapshot"]["schedule"].day_of_month == {1}
-    assert schedule["compliance-daily-digest"]["task"] == "compliance.tasks.daily_digest"
+    # Each after a full sweep of its own (the sweep's chord callback runs it).
+    assert schedule["compliance-monthly-snapshot"]["kwargs"] == {"then": ["compliance.tasks.monthly_snapshot"]}
+    assert schedule["compliance-daily-digest"]["kwargs"] == {"then": ["compliance.tasks.daily_digest"]}
+    assert schedule["compliance-daily-digest"]["task"] == "compliance.tasks.full_sweep"

@@ -17,7 +17,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.utils import timezone
 
-from bench import load, pages, sweep_floor
+from bench import load, pages, sweep_floor, sweep_workers
 from bench.targets import judge, table, targets_for
 from cases.models import Child
 from organisation.models import StaffMember, Team
@@ -89,6 +89,8 @@ class Command(BaseCommand):
             raise CommandError(f"a key page failed: {error}") from error
         self.progress(f"sweep: full sweep, {len(sweep_floor.FLOORED)} floored rules and their SQL floor")
         results["sweep"] = sweep_floor.measure(today, now, options["sweep_repeats"])
+        self.progress("sweep: split by team, on one worker process and on two")
+        results["sweep_workers"] = sweep_workers.measure(today, now, options["sweep_repeats"])
         if options["no_load"]:
             results["load"] = {"skipped": "--no-load"}
         else:
@@ -102,7 +104,7 @@ class Command(BaseCommand):
                 raise CommandError(f"load test failed: {error}") from error
         results["misses"] = judge(results, label)
         path = self.write(results, Path(options["json_dir"]))
-        self.stdout.write("\n".join(table(results)))
+        self.stdout.write("\n".join([*table(results), *sweep_workers.lines(results["sweep_workers"])]))
         self.stdout.write(f"\nFigures written to {path}\n")
         different = [code for code, h in results["sweep"]["honest"].items() if not h["same"]]
         if different:
