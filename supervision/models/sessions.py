@@ -139,7 +139,8 @@ class SupervisionSession(models.Model):
         if not self.record.strip():
             problems.append(Problem("Write the record of the session.",
                                     reverse("supervision:record", args=[self.pk]) + "#id_record"))
-        personal = PersonalSection.objects.filter(session=self).first() or PersonalSection(session=self)
+        # The reverse one-to-one, cached on the session: the page reads the same section without another query.
+        personal = getattr(self, "personal_section", None) or PersonalSection(session=self)
         for name, label in personal.unanswered():
             problems.append(Problem(
                 f"Answer the personal section's question on {label}.",

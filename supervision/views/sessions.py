@@ -80,7 +80,7 @@ def _render(request, session, status=200, completion_errors=(), **forms):
         "is_supervisee": is_supervisee,
         "agenda": session.agenda_items.select_related("added_by"),
         "discussions": session.case_discussions.select_related("child"),
-        "personal": PersonalSection.objects.filter(session=session).first(),
+        "personal": getattr(session, "personal_section", None),
         "objectives": objectives_of(session.supervisee),
         "actions": session.actions.select_related("owner", "done_by"),
         "review_session": session if is_supervisor and session.status != SupervisionSession.Status.CANCELLED else None,
