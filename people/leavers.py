@@ -12,7 +12,7 @@ from cases.services import allocate
 from organisation import policy, standards, writes
 from organisation.actions import tracked
 from organisation.models import StaffMember, Team
-from supervision.models import DiscussionAction, TeamMeetingAction
+from supervision.models import DiscussionAction, SessionAction, TeamMeetingAction
 
 
 class WorkChanged(Exception):
@@ -36,6 +36,8 @@ def action_label(action):
         return f"Case discussion action for {action.discussion.child}, {due}"
     if isinstance(action, TeamMeetingAction):
         return f"{action.meeting.team} team meeting action, {due}"
+    if isinstance(action, SessionAction):
+        return f"Supervision action from {action.session.date:%-d %b %Y}, {due}"
     return f"Audit corrective action for {action.audit.child}, {due}"
 
 

@@ -7,11 +7,27 @@ from cases.models import Child, ManagementDecision
 from organisation import writes
 from organisation.notifications import notify
 
-from .models import CaseDiscussion, DiscussionAction, Objective, SupervisionSession, TeamMeeting, TeamMeetingAction
+from .models import (
+    CaseDiscussion,
+    DiscussionAction,
+    Objective,
+    SessionAction,
+    SupervisionSession,
+    TeamMeeting,
+    TeamMeetingAction,
+)
 
 
 class AlreadyDone(Exception):
     """Someone else completed, cancelled, filed or acknowledged it first."""
+
+
+class Incomplete(ValidationError):
+    """The record cannot be completed yet: `problems` says why and where each is put right."""
+
+    def __init__(self, problems):
+        super().__init__([problem.text for problem in problems])
+        self.problems = problems
 
 
 def _discussion(session, child):
@@ -121,7 +137,7 @@ def complete_session(*, session, today, now):
     if session is None:
         raise AlreadyDone("This session is no longer open.")
     if problems := session.completion_problems(today):
-        raise ValidationError(problems)
+        raise Incomplete(problems)
     session.status, session.completed_at = SupervisionSession.Status.HELD, now
     writes.save(session, by=session.supervisor)
     for discussion in session.case_discussions.filter(filed_at__isnull=True).select_related("session", "child"):
@@ -134,7 +150,20 @@ def complete_session(*, session, today, now):
         DiscussionAction.objects.filter(
             discussion__session__supervisee=session.supervisee, discussion__session__date__lt=session.date
         ).carry_over(by=session.supervisor)
+        SessionAction.objects.filter(
+            session__supervisee=session.supervisee, session__date__lt=session.date
+        ).carry_over(by=session.supervisor)
     return session
+
+
+@transaction.atomic
+def add_session_action(form, *, session):
+    """An action agreed in the session, outside any case discussion, while its record is open."""
+    # Locked open, so a record completed meanwhile takes no action it did not carry.
+    if writes.lock(session, status=SupervisionSession.Status.PLANNED) is None:
+        raise AlreadyDone("This session is no longer open.")
+    form.instance.session = session
+    return writes.save(form.save(commit=False), by=session.supervisor)
 
 
 @transaction.atomic

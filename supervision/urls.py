@@ -34,6 +34,7 @@ urlpatterns = [
     path("sessions/<int:pk>/cancel/", sessions.cancel, name="cancel"),
     path("sessions/<int:pk>/complete/", sessions.complete, name="complete"),
     path("sessions/<int:pk>/discussions/", sessions.add_discussion, name="discussion_add"),
+    path("sessions/<int:pk>/actions/", sessions.add_action, name="session_action_add"),
     path("case-discussions/<int:pk>/", discussions.discussion_detail, name="discussion"),
     path("case-discussions/<int:pk>/edit/", discussions.discussion_edit, name="discussion_edit"),
     path("case-discussions/<int:pk>/actions/", discussions.add_action, name="discussion_action_add"),

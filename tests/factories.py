@@ -208,6 +208,8 @@ from supervision.models import (  # noqa: E402  (appended section: other apps ap
     CaseDiscussion,
     DiscussionAction,
     Observation,
+    PersonalSection,
+    SessionAction,
     SupervisionContract,
     SupervisionSession,
     TeamMeeting,
@@ -224,6 +226,18 @@ class SupervisionSessionFactory(factory.django.DjangoModelFactory):
     supervisee = factory.SubFactory(StaffFactory)
     supervisor = factory.LazyAttribute(lambda o: o.supervisee.line_manager or StaffFactory(role=Role.TEAM_MANAGER))
     date = datetime.date(2026, 11, 19)
+
+
+class PersonalSectionFactory(factory.django.DjangoModelFactory):
+    """A personal section with the questions a session needs answered before it is completed (W 3, W 5)."""
+
+    class Meta:
+        model = PersonalSection
+
+    session = factory.SubFactory(SupervisionSessionFactory)
+    workload = "Manageable; one court case next month."
+    wellbeing = "Well supported by the team."
+    training_needs = "Court skills training."
 
 
 class CaseDiscussionFactory(factory.django.DjangoModelFactory):
@@ -297,6 +311,17 @@ class DiscussionActionFactory(AgreedActionFactory):
     discussion = factory.SubFactory(CaseDiscussionFactory)
     what = "Arrange the core group meeting before the next review."
     owner = factory.LazyAttribute(lambda o: o.discussion.session.supervisee)
+
+
+class SessionActionFactory(AgreedActionFactory):
+    """An action agreed in a session outside any case discussion, owned by the session's supervisee."""
+
+    class Meta:
+        model = SessionAction
+
+    session = factory.SubFactory(SupervisionSessionFactory)
+    what = "Book a place on the court skills course."
+    owner = factory.LazyAttribute(lambda o: o.session.supervisee)
 
 
 class TeamMeetingActionFactory(AgreedActionFactory):

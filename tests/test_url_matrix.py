@@ -42,6 +42,7 @@ from tests.factories import (
     ManagerPracticeReviewFactory,
     NotificationFactory,
     ObjectiveFactory,
+    PersonalSectionFactory,
     PreProceedingsFactory,
     SupervisionContractFactory,
     SupervisionSessionFactory,
@@ -296,6 +297,7 @@ NOT_LOGGED = {
     "supervision:cancel": FORM_OR_ACTION,
     "supervision:complete": FORM_OR_ACTION,
     "supervision:discussion_add": FORM_OR_ACTION,
+    "supervision:session_action_add": FORM_OR_ACTION,
     "supervision:discussion_action_add": FORM_OR_ACTION,
     "supervision:discussion_file": FORM_OR_ACTION,
     "supervision:discussion_remove": FORM_OR_ACTION,
@@ -360,6 +362,7 @@ def world(social_worker, team_manager, head_of_service, child, other_child, team
     """One of everything each table points at: the supervision and audits tables' objects under their names."""
     with time_machine.travel(NOW, tick=False):
         planned = SupervisionSessionFactory(supervisee=social_worker, date=datetime.date(2026, 11, 19), record="Done.")
+        PersonalSectionFactory(session=planned)  # answered, so the record may be completed
         held = SupervisionSessionFactory(
             supervisee=social_worker, date=datetime.date(2026, 11, 5), status=SupervisionSession.Status.HELD,
             completed_at=NOW - datetime.timedelta(days=17), record="Held.",

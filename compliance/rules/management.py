@@ -36,7 +36,8 @@ class AuditActions(Rule):
 
 
 class Actions(Rule):
-    """An action agreed in supervision (a case discussion) or a team meeting, past its date and not marked done.
+    """An action agreed in supervision (the session itself or a case discussion) or a team meeting, past its date
+    and not marked done.
 
     Flagged on the action's owner, who puts it right (escalating to their manager); a current member of staff
     only, and a case discussion's action only while the child's case is open (`IN_FORCE`). An audit's

@@ -1,5 +1,5 @@
 from .development import AppraisalForm, ChangedRoleForm, ContractForm, ObservationForm
-from .discussions import AddChildForm, CaseDiscussionForm, DiscussionActionForm
+from .discussions import AddChildForm, CaseDiscussionForm, DiscussionActionForm, SessionActionForm
 from .leadership import LeadershipVisitForm
 from .learning import CpdEntryForm, InductionTickForm, TrainingForm
 from .meetings import MeetingActionForm, TeamMeetingForm
@@ -34,6 +34,7 @@ __all__ = [
     "ObservationForm",
     "PersonalSectionForm",
     "RecordForm",
+    "SessionActionForm",
     "StartSessionForm",
     "SupportRecordForm",
     "TeamMeetingForm",

@@ -1,7 +1,7 @@
 from django import forms
 
 from cases.forms.dates import DateInputField
-from supervision.models import CaseDiscussion, DiscussionAction
+from supervision.models import CaseDiscussion, DiscussionAction, SessionAction
 
 from .base import EditConflictMixin, GdsFormMixin, StaffChoiceField, textarea
 
@@ -40,6 +40,13 @@ class DiscussionActionForm(GdsFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = owners
         self.fields["owner"].empty_label = None
+
+
+class SessionActionForm(DiscussionActionForm):
+    """An action agreed in the session itself, outside any case discussion: the same fields."""
+
+    class Meta(DiscussionActionForm.Meta):
+        model = SessionAction
 
 
 class AddChildForm(GdsFormMixin, forms.Form):

@@ -5,7 +5,7 @@ from .leadership import LeadershipVisit
 from .learning import CpdEntry, InductionTick, TrainingRecord
 from .meetings import TeamMeeting, TeamMeetingAction
 from .objectives import Objective, ObjectiveReview, Progress
-from .sessions import AgendaItem, PersonalSection, SupervisionSession
+from .sessions import AgendaItem, PersonalSection, SessionAction, SupervisionSession
 from .support import SupportRecord
 
 __all__ = [
@@ -21,6 +21,7 @@ __all__ = [
     "Observation",
     "PersonalSection",
     "Progress",
+    "SessionAction",
     "SupervisionContract",
     "SupervisionSession",
     "SupportRecord",

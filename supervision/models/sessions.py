@@ -4,13 +4,23 @@ A session, its agenda, notes, record and personal section belong to the
 practitioner's personal supervision file: only they and their line-management
 chain see them. What reaches the child's record is the case discussions.
 """
+from typing import NamedTuple
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from organisation import writes
+from organisation.actions import ActionQuerySet, AgreedAction
 from organisation.scoping import personal_file_filter
+
+
+class Problem(NamedTuple):
+    """Why a record cannot be completed yet, and where it is put right (the error summary's link)."""
+
+    text: str
+    href: str
 
 
 class SessionQuerySet(models.QuerySet):
@@ -119,15 +129,27 @@ class SupervisionSession(models.Model):
         )
 
     def completion_problems(self, today):
-        """Why the supervisor cannot complete the record yet (an empty list when they can)."""
+        """Why the supervisor cannot complete the record yet, each with where to put it right (empty when they can)."""
         problems = []
         if self.date > today:
-            problems.append("The session is planned for a later date; complete the record on or after the day.")
+            problems.append(Problem(
+                "The session is planned for a later date; complete the record on or after the day.",
+                reverse("supervision:record", args=[self.pk]) + "#id_date_0",
+            ))
         if not self.record.strip():
-            problems.append("Write the record of the session.")
+            problems.append(Problem("Write the record of the session.",
+                                    reverse("supervision:record", args=[self.pk]) + "#id_record"))
+        # The reverse one-to-one, cached on the session: the page reads the same section without another query.
+        personal = getattr(self, "personal_section", None) or PersonalSection(session=self)
+        for name, label in personal.unanswered():
+            problems.append(Problem(
+                f"Answer the personal section's question on {label}.",
+                reverse("supervision:personal", args=[self.pk]) + f"#id_{name}",
+            ))
         for discussion in self.case_discussions.select_related("child"):
             if not discussion.is_filed and discussion.missing_for_filing():
-                problems.append(f"Complete the case discussion about {discussion.child.full_name}.")
+                problems.append(Problem(f"Complete the case discussion about {discussion.child.full_name}.",
+                                        reverse("supervision:discussion_edit", args=[discussion.pk])))
         return problems
 
 
@@ -168,10 +190,54 @@ class PersonalSection(models.Model):
     history = HistoricalRecords()
 
     FIELDS = ("workload", "wellbeing", "risk_to_practitioner", "training_needs", "strengths")
+    # Answered before the session is completed (W 3, W 5: workload, well-being, training needs).
+    REQUIRED = ("workload", "wellbeing", "training_needs")
 
     def __str__(self):
         return f"Personal section of session {self.session_id}"
 
+    def unanswered(self):
+        """(field name, label) of each required question still empty; whitespace alone is empty (SPEC 4b)."""
+        return [
+            (name, self._meta.get_field(name).verbose_name)
+            for name in self.REQUIRED
+            if not getattr(self, name).strip()
+        ]
+
     def rows(self):
         """(label, text) pairs for display."""
         return [(self._meta.get_field(name).verbose_name.capitalize(), getattr(self, name)) for name in self.FIELDS]
+
+
+class SessionActionQuerySet(ActionQuerySet):
+    def visible_to(self, user):
+        """In the supervisee's personal supervision file, as the session is."""
+        return self.filter(personal_file_filter(user, prefix="session__supervisee__"))
+
+
+class SessionAction(AgreedAction):
+    """An action agreed in a session outside any case discussion (organisation/actions.py): in the supervisee's
+    personal file, owned by them or their supervisor, carried to the supervisee's next session."""
+
+    agreed_in_label = "Supervision"
+    AGREED_IN_RELATED = ("session",)
+    child = None
+
+    session = models.ForeignKey(SupervisionSession, on_delete=models.CASCADE, related_name="actions")
+
+    objects = SessionActionQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta(AgreedAction.Meta):
+        pass
+
+    def __str__(self):
+        return f"Supervision action {self.pk}"
+
+    @property
+    def agreed_in(self):
+        return self.session
+
+    @property
+    def agreed_by_id(self):
+        return self.session.supervisor_id

@@ -1,7 +1,7 @@
 """A supervision session: agenda, notes, the record, the personal section, completing and acknowledging."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -20,6 +20,7 @@ from ..forms import (
     NotesForm,
     PersonalSectionForm,
     RecordForm,
+    SessionActionForm,
     StartSessionForm,
 )
 from ..models import PersonalSection, SupervisionSession
@@ -40,6 +41,11 @@ def _as_supervisor(request, pk):
 
 def _as_supervisee(request, pk):
     return _session(request, pk, only=Q(supervisee=request.user))
+
+
+def _action_owners(session):
+    """An action agreed in the session is the supervisee's or the supervisor's, as in a case discussion."""
+    return StaffMember.objects.filter(pk__in=[session.supervisor_id, session.supervisee_id])
 
 
 def _no_longer_open(request, session):
@@ -64,7 +70,7 @@ def start(request, staff_pk):
     )
 
 
-def _render(request, session, status=200, **forms):
+def _render(request, session, status=200, completion_errors=(), **forms):
     user, today = request.user, timezone.localdate()
     is_supervisor, is_supervisee = user == session.supervisor, user == session.supervisee
     context = {
@@ -74,8 +80,9 @@ def _render(request, session, status=200, **forms):
         "is_supervisee": is_supervisee,
         "agenda": session.agenda_items.select_related("added_by"),
         "discussions": session.case_discussions.select_related("child"),
-        "personal": PersonalSection.objects.filter(session=session).first(),
+        "personal": getattr(session, "personal_section", None),
         "objectives": objectives_of(session.supervisee),
+        "actions": session.actions.select_related("owner", "done_by"),
         "review_session": session if is_supervisor and session.status != SupervisionSession.Status.CANCELLED else None,
     }
     if session.is_open and (is_supervisor or is_supervisee):
@@ -87,7 +94,8 @@ def _render(request, session, status=200, **forms):
     if is_supervisor and session.is_open:
         context["add_child_form"] = AddChildForm(children=services.discussable_children(session))
         context["problems"] = session.completion_problems(today)
-    context.update(forms, bound_forms=list(forms.values()))
+        context["action_form"] = SessionActionForm(owners=_action_owners(session))
+    context.update(forms, bound_forms=list(forms.values()), completion_errors=completion_errors)
     return render(request, "supervision/session.html", context, status=status)
 
 
@@ -212,10 +220,9 @@ def complete(request, pk):
         return _no_longer_open(request, session)
     try:
         services.complete_session(session=session, today=timezone.localdate(), now=timezone.now())
-    except ValidationError as error:
-        for problem in error.messages:
-            messages.error(request, problem)
-        return redirect(session)
+    except services.Incomplete as error:
+        # Nothing saved: the page again, its error summary linking to each thing still to do.
+        return _render(request, session, status=400, completion_errors=error.problems)
     except services.AlreadyDone:
         return _no_longer_open(request, session)
     messages.success(request, "The record is complete and each case discussion is on the child's record.")
@@ -233,3 +240,21 @@ def add_discussion(request, pk):
         return _render(request, session, status=400, add_child_form=form)
     discussion = services.add_case_discussion(session=session, child=form.cleaned_data["child"])
     return redirect("supervision:discussion_edit", discussion.pk)
+
+
+@login_required
+@require_POST
+def add_action(request, pk):
+    """The supervisor records an action agreed in the session, outside any case discussion."""
+    session = _as_supervisor(request, pk)
+    if not session.is_open:
+        return _no_longer_open(request, session)
+    form = SessionActionForm(request.POST, owners=_action_owners(session))
+    if not form.is_valid():
+        return _render(request, session, status=400, action_form=form)
+    try:
+        services.add_session_action(form, session=session)
+    except services.AlreadyDone:
+        return _no_longer_open(request, session)
+    messages.success(request, "The action is added.")
+    return redirect(f"{session.get_absolute_url()}#actions")

@@ -59,8 +59,9 @@ def test_the_caseload_runs_the_same_few_queries_for_any_caseload(same_queries_at
 
     # Session, user, the children, the header's team, flag and unread counts, the session save (in a
     # transaction), and the worklist: the configured standards, one query per child rule and SUP-FREQ's, the
-    # allocations to acknowledge, conferences and pre-proceedings, the actions falling due, drafts, returned work.
-    same_queries_at_any_size(social_worker, reverse("home"), children, bound=28)
+    # allocations to acknowledge, conferences and pre-proceedings, the actions falling due (one query per kind: case
+    # discussions', sessions', team meetings'), drafts, returned work.
+    same_queries_at_any_size(social_worker, reverse("home"), children, bound=29)
 
 
 def test_the_childs_record_runs_the_same_few_queries_however_long_the_record(
@@ -169,6 +170,6 @@ def test_the_team_managers_home_runs_the_same_few_queries_however_much_needs_the
     # Session, user, the header's team, flag and unread counts, the session save; the queue (managed staff's ids, the
     # versions) and its figure; what is due: the configured standards, the visible teams' and managed staff's
     # ids, one query per manager's rule (thirteen, with REPORT-COUNTERSIGN, AUDIT-TARGET and SUPERVISOR-TRAINING),
-    # the conferences to attend, the actions falling due, the joiners' inductions and the case discussions to
-    # file; the team and caseload tables.
-    same_queries_at_any_size(team_manager, reverse("home"), to_do, bound=34)
+    # the conferences to attend, the actions falling due (one query per kind), the joiners' inductions and the case
+    # discussions to file; the team and caseload tables.
+    same_queries_at_any_size(team_manager, reverse("home"), to_do, bound=35)

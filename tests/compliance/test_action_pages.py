@@ -9,6 +9,7 @@ from organisation.actions import tracked
 from tests.factories import (
     CorrectiveActionFactory,
     DiscussionActionFactory,
+    SessionActionFactory,
     StaffFactory,
     TeamMeetingActionFactory,
 )
@@ -119,7 +120,7 @@ def test_team_actions_is_for_managers_and_a_person_outside_their_team_is_not_rev
 
 
 def test_tracked_reads_each_kind_in_one_query(django_assert_num_queries, social_worker, three_kinds):
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):  # case discussions', sessions', team meetings' and audits' actions
         rows = tracked(owners=[social_worker.pk])
     assert [row.due_on for row in rows] == sorted(row.due_on for row in rows)
 
@@ -136,3 +137,46 @@ def test_the_managers_home_lists_the_teams_actions_falling_due(client, team_mana
     page = client.get(reverse("home")).content.decode()
     assert "Action: Share the escalation procedure." in page
     assert "Date the report" not in page  # an audit's action is on the list as AUDIT-ACTIONS, by child
+
+
+@pytest.fixture
+def session_action(social_worker, team_manager):
+    """An overdue action agreed in a session outside any case discussion: in the social worker's personal file."""
+    return SessionActionFactory(session__supervisee=social_worker, session__supervisor=team_manager,
+                                owner=social_worker, due_on=D(2026, 11, 16), what="Book the court skills course.")
+
+
+def test_a_session_action_is_on_its_owners_list_linking_to_the_session(client, social_worker, session_action):
+    client.force_login(social_worker)
+    page = client.get(reverse("compliance:my_actions")).content.decode()
+    assert "Book the court skills course." in page and "Overdue" in page
+    assert session_action.session.get_absolute_url() in page
+    assert "Supervision" in page
+
+
+def test_a_session_action_is_seen_by_the_supervisees_line_management_only(
+    client, session_action, team_manager, head_of_service, colleague, other_team
+):
+    for manager in (team_manager, head_of_service):
+        client.force_login(manager)
+        assert "Book the court skills course." in client.get(reverse("compliance:team_actions")).content.decode()
+    for someone in (colleague, other_team.manager):
+        client.force_login(someone)
+        for name in ("compliance:my_actions", "compliance:team_actions"):
+            assert "Book the court skills course." not in client.get(reverse(name)).content.decode()
+
+
+def test_the_supervisor_marks_a_session_action_done(client, team_manager, session_action):
+    client.force_login(team_manager)
+    client.post(reverse("compliance:action_done", args=[session_action.kind, session_action.pk]),
+                {"back_to": "team"})
+    session_action.refresh_from_db()
+    assert (session_action.done_on, session_action.done_by) == (TODAY, team_manager)
+
+
+def test_a_colleague_cannot_mark_a_session_action_done(client, colleague, session_action):
+    client.force_login(colleague)
+    response = client.post(reverse("compliance:action_done", args=[session_action.kind, session_action.pk]))
+    assert response.status_code == 404
+    session_action.refresh_from_db()
+    assert session_action.done_on is None

@@ -10,6 +10,7 @@ from organisation import standards
 from tests.factories import (
     CorrectiveActionFactory,
     DiscussionActionFactory,
+    SessionActionFactory,
     TeamMeetingActionFactory,
 )
 
@@ -38,6 +39,28 @@ def test_a_case_discussions_action_is_in_breach_the_day_after_its_date(discussio
 def test_a_team_meetings_action_is_in_breach_the_day_after_its_date(colleague, today, breached):
     TeamMeetingActionFactory(owner=colleague, due_on=DUE)
     assert (colleague.pk in breaches("ACTIONS", today)) is breached
+
+
+@pytest.mark.parametrize("today, breached", [(D(2026, 11, 19), False), (D(2026, 11, 20), False),
+                                             (D(2026, 11, 21), True)])
+def test_an_action_agreed_in_the_session_itself_is_in_breach_the_day_after_its_date(social_worker, today, breached):
+    SessionActionFactory(session__supervisee=social_worker, owner=social_worker, due_on=DUE)
+    found = breaches("ACTIONS", today)
+    assert (social_worker.pk in found) is breached
+    if breached:
+        assert found[social_worker.pk] == DUE
+
+
+def test_a_session_action_done_on_its_date_is_not_in_breach_after_it(social_worker):
+    action = SessionActionFactory(session__supervisee=social_worker, owner=social_worker, due_on=DUE)
+    assert action.mark_done(DUE, by=social_worker)
+    assert social_worker.pk not in breaches("ACTIONS", D(2026, 11, 23))
+
+
+def test_the_earliest_overdue_action_of_any_kind_dates_the_breach_a_session_action_too(social_worker):
+    DiscussionActionFactory(owner=social_worker, due_on=D(2026, 11, 12))
+    SessionActionFactory(session__supervisee=social_worker, owner=social_worker, due_on=D(2026, 11, 9))
+    assert breaches("ACTIONS", D(2026, 11, 23)) == {social_worker.pk: D(2026, 11, 9)}
 
 
 def test_an_action_done_on_its_date_is_not_in_breach_after_it(discussion_action, social_worker):

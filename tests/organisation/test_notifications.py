@@ -26,6 +26,7 @@ from tests.factories import (
     CaseFileAuditFactory,
     ChildFactory,
     NotificationFactory,
+    PersonalSectionFactory,
     SupervisionSessionFactory,
     TeamFactory,
 )
@@ -99,6 +100,7 @@ def test_the_allocated_worker_who_files_the_discussion_is_not_told(colleague, te
 
 def test_completing_a_session_tells_the_worker_once_per_discussion_filed(social_worker, team_manager):
     session = SupervisionSessionFactory(supervisee=social_worker, date=D(2026, 11, 19), record="Caseload discussed.")
+    PersonalSectionFactory(session=session)
     discussions = CaseDiscussionFactory.create_batch(2, session=session)
     supervision_services.complete_session(session=session, today=TODAY, now=at(TODAY))
     assert sorted(url for _, url in told(social_worker)) == sorted(d.get_absolute_url() for d in discussions)

@@ -14,6 +14,7 @@ from tests.factories import (
     ChildFactory,
     CorrectiveActionFactory,
     DiscussionActionFactory,
+    SessionActionFactory,
     StaffFactory,
     TeamMeetingActionFactory,
 )
@@ -30,6 +31,8 @@ def leaving(social_worker, team_manager, team):
         "child": child, "closed": closed,
         "discussion_action": DiscussionActionFactory(owner=social_worker),
         "meeting_action": TeamMeetingActionFactory(owner=social_worker),
+        "session_action": SessionActionFactory(session__supervisee=social_worker, owner=social_worker,
+                                               session__date=datetime.date(2026, 11, 5)),
         "audit_action": CorrectiveActionFactory(owner=social_worker, audit__child=child),
         "done_action": CorrectiveActionFactory(owner=social_worker, audit__child=child, done_on=TODAY),
     }
@@ -42,7 +45,9 @@ def everything_to(work, colleague):
 def test_a_leavers_open_work_is_their_open_children_and_actions_not_done(social_worker, leaving):
     work = leavers.OpenWork.of(social_worker)
     assert work.children == [leaving["child"]]
-    assert {type(a).__name__ for a in work.actions} == {"DiscussionAction", "TeamMeetingAction", "CorrectiveAction"}
+    assert {type(a).__name__ for a in work.actions} == {
+        "DiscussionAction", "TeamMeetingAction", "CorrectiveAction", "SessionAction",
+    }
     assert leaving["done_action"] not in work.actions
 
 
@@ -55,7 +60,7 @@ def test_reallocating_moves_everything_then_deactivates(social_worker, colleague
     assert leaving["child"].worker == colleague
     allocation = Allocation.objects.get(child=leaving["child"], ended_on__isnull=True)
     assert (allocation.worker, allocation.started_on, allocation.allocated_by) == (colleague, TODAY, team_manager)
-    for name in ("discussion_action", "meeting_action", "audit_action"):
+    for name in ("discussion_action", "meeting_action", "audit_action", "session_action"):
         leaving[name].refresh_from_db()
         assert leaving[name].owner == colleague
     leaving["closed"].refresh_from_db()
@@ -108,6 +113,8 @@ def test_the_screen_lists_each_item_with_colleagues_and_their_caseload_against_c
     ChildFactory(worker=colleague, team=colleague.team, category=Category.CHILD_PROTECTION)
     assert f"{colleague}: 2.25 of 18 cases (weighted; 2 open)" in client.get(leaver_url(social_worker)).content.decode()
     assert "Audit corrective action for" in page and "team meeting action" in page
+    assert "Supervision action from 5 Nov 2026, due 30 Nov 2026" in page
+    assert leaving["session_action"].what not in page  # the personal file's content stays out of it
     assert '<nav aria-label="Back"><a href="/people/staff/" class="govuk-back-link">' in page  # a link, not its HTML
 
 

@@ -12,6 +12,7 @@ from supervision.models import SupervisionSession
 from tests.factories import (
     CaseDiscussionFactory,
     ObjectiveFactory,
+    PersonalSectionFactory,
     SupervisionContractFactory,
     SupervisionSessionFactory,
     SupportRecordFactory,
@@ -50,6 +51,7 @@ def world(social_worker, team_manager, child, other_child, team):
             supervisee=social_worker, date=datetime.date(2026, 11, 5), status=SupervisionSession.Status.HELD,
             completed_at=NOW - datetime.timedelta(days=17), record="Held.",
         )
+        PersonalSectionFactory(session=planned)  # answered, so the record may be completed
         yield {
             "planned": planned,
             "held": held,
@@ -92,6 +94,11 @@ MATRIX = {
     "personal": ("get", lambda w: [w["planned"].pk], None, only(200, *FILE_READERS)),
     "cancel": ("get", lambda w: [w["planned"].pk], None, only(200, "team_manager")),
     "complete": ("post", lambda w: [w["planned"].pk], {}, only(302, "team_manager")),
+    "session_action_add": (
+        "post", lambda w: [w["planned"].pk],
+        {"what": "Book a court skills course", "owner": "worker", **date_fields("due_on", datetime.date(2026, 12, 4))},
+        only(302, "team_manager"),
+    ),
     "discussion_add": ("post", lambda w: [w["planned"].pk], {"child": "0"}, only(400, "team_manager")),
     # Filed: on the child's record, so whoever sees the child reads it; the colleague does not.
     "discussion": ("get", lambda w: [w["filed_discussion"].pk], None, only(200, *FILE_READERS, "iro")),

@@ -11,6 +11,8 @@ from supervision.models import SupervisionSession
 from tests.factories import (
     CaseDiscussionFactory,
     DiscussionActionFactory,
+    PersonalSectionFactory,
+    SessionActionFactory,
     SupervisionSessionFactory,
     TeamMeetingActionFactory,
     TeamMeetingFactory,
@@ -25,7 +27,10 @@ NOW = datetime.datetime(2026, 12, 3, 16, tzinfo=ZoneInfo("Europe/London"))
 
 
 def next_session(supervisee, on):
-    return SupervisionSessionFactory(supervisee=supervisee, date=on, record="Caseload, wellbeing, training.")
+    """A session ready to complete: its record written and its personal section answered."""
+    session = SupervisionSessionFactory(supervisee=supervisee, date=on, record="Caseload, wellbeing, training.")
+    PersonalSectionFactory(session=session)
+    return session
 
 
 def test_completing_the_next_session_carries_each_open_action_once(social_worker, team_manager):
@@ -47,6 +52,27 @@ def test_actions_agreed_in_the_session_itself_are_not_carried(social_worker):
     services.complete_session(session=session, today=D(2026, 12, 3), now=NOW)
     action.refresh_from_db()
     assert action.carried == 0
+
+
+def test_an_action_agreed_in_an_earlier_session_itself_is_carried_to_the_next(social_worker, team_manager):
+    earlier = SupervisionSessionFactory(supervisee=social_worker, date=D(2026, 11, 5))
+    open_action = SessionActionFactory(session=earlier, due_on=D(2026, 11, 30))
+    done = SessionActionFactory(session=earlier, due_on=D(2026, 11, 20))
+    done.mark_done(D(2026, 11, 19), by=social_worker)
+    session = next_session(social_worker, D(2026, 12, 3))
+    same_day = SessionActionFactory(session=session)
+    services.complete_session(session=session, today=D(2026, 12, 3), now=NOW)
+    for action in (open_action, done, same_day):
+        action.refresh_from_db()
+    assert (open_action.carried, done.carried, same_day.carried) == (1, 0, 0)
+    assert open_action.history.first().history_user == team_manager
+
+
+def test_another_supervisees_session_actions_are_not_carried(social_worker, colleague):
+    theirs = SessionActionFactory(session__supervisee=colleague, session__date=D(2026, 11, 5))
+    services.complete_session(session=next_session(social_worker, D(2026, 12, 3)), today=D(2026, 12, 3), now=NOW)
+    theirs.refresh_from_db()
+    assert theirs.carried == 0
 
 
 def test_completing_an_older_session_late_carries_nothing_again(social_worker):

@@ -10,7 +10,7 @@ from cases.models import Category
 from organisation.actions import tracked
 from organisation.models import StaffMember
 from supervision import services
-from supervision.models import CaseDiscussion, Observation, SupervisionSession, TeamMeeting
+from supervision.models import CaseDiscussion, Observation, PersonalSection, SupervisionSession, TeamMeeting
 from supervision.selectors import supervision_overdue, without_contract
 
 
@@ -47,6 +47,13 @@ def test_the_demo_team_manager_can_hold_a_session_with_two_of_the_social_workers
     social_worker = StaffMember.objects.get(username="socialworker")
     session = services.start_session(supervisor=manager, supervisee=social_worker, on=timezone.localdate())
     assert services.discussable_children(session).count() >= 2
+
+
+def test_every_held_demo_session_answered_its_personal_section_as_completing_needs(demo):
+    held = SupervisionSession.objects.held()
+    sections = PersonalSection.objects.filter(session__in=held)
+    assert sections.count() == held.count()
+    assert not [section.pk for section in sections if section.unanswered()]
 
 
 def test_a_rerun_adds_no_supervision(demo):

@@ -9,7 +9,13 @@ from cases.models import ManagementDecision
 from organisation.models import PracticeStandard
 from supervision import services
 from supervision.models import CaseDiscussion, SupervisionSession
-from tests.factories import AllocationFactory, CaseDiscussionFactory, ChildFactory, SupervisionSessionFactory
+from tests.factories import (
+    AllocationFactory,
+    CaseDiscussionFactory,
+    ChildFactory,
+    PersonalSectionFactory,
+    SupervisionSessionFactory,
+)
 
 D = datetime.date
 LONDON = ZoneInfo("Europe/London")
@@ -69,6 +75,7 @@ def test_a_cancelled_sessions_discussions_are_not_flagged(christmas_discussion):
 
 def test_completing_the_session_files_every_discussion(social_worker, child):
     session = SupervisionSessionFactory(supervisee=social_worker, date=CHRISTMAS_EVE, record="Caseload reviewed.")
+    PersonalSectionFactory(session=session)
     first = CaseDiscussionFactory(session=session, child=child)
     second = CaseDiscussionFactory(session=session)
     services.complete_session(session=session, today=D(2026, 12, 29), now=at(D(2026, 12, 29)))

@@ -1,6 +1,7 @@
 """A session from start to acknowledgement: the supervisee prepares and reflects, the supervisor records,
 completes and files, the supervisee acknowledges (dated) or comments."""
 import datetime
+from html import escape
 
 import pytest
 from django.urls import reverse
@@ -8,8 +9,15 @@ from django.urls import reverse
 from cases import timeline
 from cases.models import ManagementDecision
 from supervision import services
-from supervision.models import AgendaItem, CaseDiscussion, PersonalSection, SupervisionSession
-from tests.factories import CaseDiscussionFactory, ChildFactory, SupervisionSessionFactory
+from supervision.models import AgendaItem, CaseDiscussion, PersonalSection, SessionAction, SupervisionSession
+from tests.factories import (
+    CaseDiscussionFactory,
+    ChildFactory,
+    PersonalSectionFactory,
+    SessionActionFactory,
+    StaffFactory,
+    SupervisionSessionFactory,
+)
 
 D = datetime.date
 
@@ -129,6 +137,7 @@ def test_a_decision_needs_its_rationale(client, planned, team_manager, child):
 def test_completing_files_the_discussions_on_the_childrens_records(client, planned, team_manager, social_worker, child):
     planned.record = "Caseload reviewed."
     planned.save()
+    PersonalSectionFactory(session=planned)
     other = ChildFactory(worker=social_worker)
     CaseDiscussionFactory(session=planned, child=child, decision="Step down.", rationale="Risks reduced.")
     CaseDiscussionFactory(session=planned, child=other)
@@ -144,12 +153,16 @@ def test_completing_files_the_discussions_on_the_childrens_records(client, plann
 
 
 def test_the_record_cannot_be_completed_while_something_is_missing(client, planned, team_manager, child):
-    CaseDiscussionFactory(session=planned, child=child, discussion="")
+    discussion = CaseDiscussionFactory(session=planned, child=child, discussion="")
     client.force_login(team_manager)
-    response = client.post(reverse("supervision:complete", args=[planned.pk]), follow=True)
+    response = client.post(reverse("supervision:complete", args=[planned.pk]))
     content = response.content.decode()
-    assert "Write the record of the session." in content
-    assert f"Complete the case discussion about {child.full_name}." in content
+    assert response.status_code == 400
+    assert "<title>Error: " in content and "govuk-error-summary" in content
+    record = reverse("supervision:record", args=[planned.pk])
+    assert f'<a href="{record}#id_record">Write the record of the session.</a>' in content
+    edit = reverse("supervision:discussion_edit", args=[discussion.pk])
+    assert f'<a href="{edit}">Complete the case discussion about {child.full_name}.</a>' in content
     planned.refresh_from_db()
     assert planned.status == SupervisionSession.Status.PLANNED
     assert not CaseDiscussion.objects.on_record().exists()
@@ -157,7 +170,8 @@ def test_the_record_cannot_be_completed_while_something_is_missing(client, plann
 
 def test_a_future_session_cannot_be_completed(planned, monday):
     planned.date, planned.record = D(2026, 11, 24), "Written early."
-    assert planned.completion_problems(monday.date()) == [
+    PersonalSectionFactory(session=planned)
+    assert [problem.text for problem in planned.completion_problems(monday.date())] == [
         "The session is planned for a later date; complete the record on or after the day."
     ]
 
@@ -247,3 +261,132 @@ def test_a_completed_record_no_longer_changes(held):
         services.save_record(session=held, on=held.date, record="Rewritten afterwards.")
     held.refresh_from_db()
     assert held.record == "We discussed workload."
+
+
+# --- The personal section answered before the record is completed (W 3, W 5; SPEC 4b: whitespace is empty) ---
+
+QUESTIONS = {  # as the page shows them (HTML-escaped)
+    name: escape(f"Answer the personal section's question on {label}.")
+    for name, label in [("workload", "workload"), ("wellbeing", "wellbeing and support"),
+                        ("training_needs", "training and development needs")]
+}
+
+
+@pytest.fixture
+def ready(planned):
+    """A session with everything but (what each test leaves out of) the personal section."""
+    planned.record = "Caseload, wellbeing and training discussed."
+    planned.save()
+    return planned
+
+
+def complete(client, session, manager):
+    client.force_login(manager)
+    return client.post(reverse("supervision:complete", args=[session.pk]))
+
+
+def assert_not_completed(session, history_rows):
+    session.refresh_from_db()
+    assert (session.status, session.completed_at) == (SupervisionSession.Status.PLANNED, None)
+    assert session.history.count() == history_rows
+
+
+@pytest.mark.parametrize("missing", list(QUESTIONS))
+@pytest.mark.parametrize("blank", ["", "   \n\t "])
+def test_each_personal_question_unanswered_alone_refuses_completion(client, ready, team_manager, missing, blank):
+    PersonalSectionFactory(session=ready, **{missing: blank})
+    rows = ready.history.count()
+    response = complete(client, ready, team_manager)
+    content = response.content.decode()
+    assert response.status_code == 400 and "<title>Error: " in content
+    personal = reverse("supervision:personal", args=[ready.pk])
+    assert f'<a href="{personal}#id_{missing}">{QUESTIONS[missing]}</a>' in content
+    assert [q for q in QUESTIONS if QUESTIONS[q] in content] == [missing]
+    assert_not_completed(ready, rows)
+
+
+def test_without_a_personal_section_every_question_is_named(client, ready, team_manager, child):
+    discussion = CaseDiscussionFactory(session=ready, child=child)
+    rows = ready.history.count()
+    content = complete(client, ready, team_manager).content.decode()
+    for name, problem in QUESTIONS.items():
+        assert f'#id_{name}">{problem}</a>' in content
+    assert_not_completed(ready, rows)
+    discussion.refresh_from_db()
+    assert not discussion.is_filed and not PersonalSection.objects.exists()
+
+
+def test_the_personal_questions_all_answered_the_record_completes(client, ready, team_manager):
+    PersonalSectionFactory(session=ready, risk_to_practitioner="", strengths="")  # not among the three asked
+    response = complete(client, ready, team_manager)
+    assert response.status_code == 302
+    ready.refresh_from_db()
+    assert ready.status == SupervisionSession.Status.HELD
+
+
+def test_the_session_page_lists_the_unanswered_questions_before_completing(client, ready, team_manager):
+    PersonalSectionFactory(session=ready, wellbeing=" ")
+    client.force_login(team_manager)
+    content = client.get(ready.get_absolute_url()).content.decode()
+    assert QUESTIONS["wellbeing"] in content and QUESTIONS["workload"] not in content
+    assert "Complete the record and file the case discussions" not in content
+
+
+# --- Actions agreed in the session itself, outside a case discussion (W 3, W 5) ---
+
+def action_data(owner, what="Book the court skills course."):
+    return {"what": what, "owner": owner.pk, "due_on_0": 4, "due_on_1": 12, "due_on_2": 2026}
+
+
+def test_the_supervisor_records_an_action_agreed_in_the_session(client, planned, team_manager, social_worker):
+    client.force_login(team_manager)
+    response = client.post(reverse("supervision:session_action_add", args=[planned.pk]), action_data(social_worker))
+    assert response.status_code == 302
+    action = SessionAction.objects.get()
+    assert (action.session, action.owner, action.due_on, action.what) == (
+        planned, social_worker, D(2026, 12, 4), "Book the court skills course.")
+    assert action.history.first().history_user == team_manager
+    page = client.get(planned.get_absolute_url()).content.decode()
+    assert "Book the court skills course." in page
+
+
+def test_an_action_without_what_or_date_is_refused_and_nothing_saved(client, planned, team_manager, social_worker):
+    client.force_login(team_manager)
+    data = action_data(social_worker, what="   ")
+    data["due_on_0"] = ""
+    response = client.post(reverse("supervision:session_action_add", args=[planned.pk]), data)
+    content = response.content.decode()
+    assert response.status_code == 400 and "<title>Error: " in content and "govuk-error-summary" in content
+    assert not SessionAction.objects.exists()
+
+
+def test_a_session_action_is_owned_by_the_supervisee_or_the_supervisor_only(
+    client, planned, team_manager, colleague
+):
+    client.force_login(team_manager)
+    response = client.post(reverse("supervision:session_action_add", args=[planned.pk]), action_data(colleague))
+    assert response.status_code == 400
+    assert not SessionAction.objects.exists()
+
+
+def test_no_action_is_added_once_the_record_is_completed(client, held, team_manager, social_worker):
+    client.force_login(team_manager)
+    client.post(reverse("supervision:session_action_add", args=[held.pk]), action_data(social_worker))
+    assert not SessionAction.objects.exists()
+
+
+def test_the_supervisee_reads_the_actions_but_does_not_add_them(client, planned, social_worker):
+    SessionActionFactory(session=planned, what="Reflect on the court hearing.")
+    client.force_login(social_worker)
+    page = client.get(planned.get_absolute_url()).content.decode()
+    assert "Reflect on the court hearing." in page
+    response = client.post(reverse("supervision:session_action_add", args=[planned.pk]), action_data(social_worker))
+    assert response.status_code == 404 and SessionAction.objects.count() == 1
+
+
+def test_session_actions_stay_in_the_personal_file(planned, social_worker, team_manager, colleague, iro):
+    SessionActionFactory(session=planned)
+    for reader in (social_worker, team_manager):
+        assert SessionAction.objects.visible_to(reader).count() == 1
+    for other in (colleague, iro, StaffFactory()):
+        assert not SessionAction.objects.visible_to(other).exists()

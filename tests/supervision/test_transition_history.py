@@ -9,7 +9,12 @@ from compliance.models import Flag
 from supervision import services
 from supervision.models import SupervisionSession
 from tests.conftest import rechecked
-from tests.factories import CaseDiscussionFactory, SupervisionContractFactory, SupervisionSessionFactory
+from tests.factories import (
+    CaseDiscussionFactory,
+    PersonalSectionFactory,
+    SupervisionContractFactory,
+    SupervisionSessionFactory,
+)
 
 D = datetime.date
 Status = SupervisionSession.Status
@@ -17,7 +22,9 @@ Status = SupervisionSession.Status
 
 @pytest.fixture
 def planned(social_worker, monday):
-    return SupervisionSessionFactory(supervisee=social_worker, date=D(2026, 11, 23), record="Workload reviewed.")
+    session = SupervisionSessionFactory(supervisee=social_worker, date=D(2026, 11, 23), record="Workload reviewed.")
+    PersonalSectionFactory(session=session)
+    return session
 
 
 @pytest.fixture

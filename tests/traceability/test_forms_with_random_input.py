@@ -85,6 +85,7 @@ FORMS = [
     ("supervision:notes", lambda w: [w["session"].pk], "social_worker", "supervision:session"),
     ("supervision:cancel", lambda w: [w["session"].pk], "team_manager", None),
     ("supervision:discussion_add", lambda w: [w["session"].pk], "team_manager", "supervision:session"),
+    ("supervision:session_action_add", lambda w: [w["session"].pk], "team_manager", "supervision:session"),
     ("supervision:discussion_action_add", lambda w: [w["discussion"].pk], "team_manager",
      "supervision:discussion_edit"),
     ("supervision:meeting_edit", lambda w: [w["meeting"].pk], "team_manager", None),
