@@ -5,7 +5,7 @@ from django import forms
 
 from cases.forms.base import GdsForm
 
-from .leavers import action_label, colleagues, key
+from .leavers import action_label, colleagues, key, may_take
 
 
 def _choices(people, describe):
@@ -37,7 +37,9 @@ class LeaverForm(GdsForm, forms.Form):
             self._add(team, f"{team} team", _choices(team_managers, reports),
                       "No other team manager can manage the team: add one first")
         for action in work.actions:
-            self._add(action, action_label(action), _choices(owners, caseload), "Nobody else can own this action")
+            self._add(action, action_label(action), _choices([o for o in owners if may_take(action, o)], caseload),
+                      "Nobody else who may see this action can own it: its supervisee's line manager can take it "
+                      "once they are in post")
         super().__init__(*args, **kwargs)
         for name, label, choices, none in self._fields:
             self.fields[name] = forms.ChoiceField(

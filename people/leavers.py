@@ -24,6 +24,14 @@ def open_actions(member):
     return tracked(owners=[member.pk])
 
 
+def may_take(action, person):
+    """A supervision session's action stays in the supervisee's personal file: only the supervisee or their line
+    of management may take it over (other actions are about a child or a team the colleagues offered work in)."""
+    if not isinstance(action, SessionAction):
+        return True
+    return SessionAction.objects.visible_to(person).filter(pk=action.pk).exists()
+
+
 def reassign_action(action, *, to, by):
     action.owner = to
     writes.save(action, by=by, update_fields=["owner"])

@@ -9,6 +9,7 @@ from django.urls import reverse
 from cases.models import Allocation, Category
 from organisation.models import PracticeStandard, Role, StaffMember
 from people import leavers
+from supervision.models import SessionAction
 from tests.factories import (
     AllocationFactory,
     ChildFactory,
@@ -38,8 +39,10 @@ def leaving(social_worker, team_manager, team):
     }
 
 
-def everything_to(work, colleague):
-    return {leavers.key(item): colleague for item in work.items()}
+def everything_to(work, colleague, personal_to=None):
+    """Every item to `colleague`; a supervision session's action to `personal_to` (the personal file's)."""
+    return {leavers.key(item): personal_to if personal_to and isinstance(item, SessionAction) else colleague
+            for item in work.items()}
 
 
 def test_a_leavers_open_work_is_their_open_children_and_actions_not_done(social_worker, leaving):
@@ -54,15 +57,18 @@ def test_a_leavers_open_work_is_their_open_children_and_actions_not_done(social_
 def test_reallocating_moves_everything_then_deactivates(social_worker, colleague, team_manager, leaving):
     work = leavers.OpenWork.of(social_worker)
     assert leavers.deactivate_leaver(
-        member=social_worker, choices=everything_to(work, colleague), by=team_manager, on=TODAY
+        member=social_worker, choices=everything_to(work, colleague, personal_to=team_manager), by=team_manager,
+        on=TODAY,
     )
     leaving["child"].refresh_from_db()
     assert leaving["child"].worker == colleague
     allocation = Allocation.objects.get(child=leaving["child"], ended_on__isnull=True)
     assert (allocation.worker, allocation.started_on, allocation.allocated_by) == (colleague, TODAY, team_manager)
-    for name in ("discussion_action", "meeting_action", "audit_action", "session_action"):
+    for name in ("discussion_action", "meeting_action", "audit_action"):
         leaving[name].refresh_from_db()
         assert leaving[name].owner == colleague
+    leaving["session_action"].refresh_from_db()
+    assert leaving["session_action"].owner == team_manager
     leaving["closed"].refresh_from_db()
     assert leaving["closed"].worker == social_worker  # closed records keep who worked them
     social_worker.refresh_from_db()
@@ -115,6 +121,11 @@ def test_the_screen_lists_each_item_with_colleagues_and_their_caseload_against_c
     assert "Audit corrective action for" in page and "team meeting action" in page
     assert "Supervision action from 5 Nov 2026, due 30 Nov 2026" in page
     assert leaving["session_action"].what not in page  # the personal file's content stays out of it
+    # ...and only someone who may read that file can take the action over: their line manager, not a colleague.
+    field = page[page.index(f'name="{leavers.key(leaving["session_action"])}"'):]
+    field = field[:field.index("</select>")]
+    assert f'value="{leaving["session_action"].session.supervisee.line_manager_id}"' in field
+    assert f'value="{colleague.pk}"' not in field
     assert '<nav aria-label="Back"><a href="/people/staff/" class="govuk-back-link">' in page  # a link, not its HTML
 
 
@@ -138,7 +149,8 @@ def test_deactivating_a_leaver_ends_their_sessions_at_once(client, administrator
     admin = client.__class__()
     admin.force_login(administrator)
     work = leavers.OpenWork.of(social_worker)
-    answer = admin.post(leaver_url(social_worker), {leavers.key(i): colleague.pk for i in work.items()})
+    answer = admin.post(leaver_url(social_worker),
+                        {k: v.pk for k, v in everything_to(work, colleague, social_worker.line_manager).items()})
     assert answer.status_code == 302
     social_worker.refresh_from_db()
     assert not social_worker.is_active
