@@ -45,7 +45,7 @@ def oversight_at_a_glance(child, user):
         **_dates_at_a_glance(child),
         "allocation": child.allocations.current().select_related("allocated_by").first(),
         "last_case_discussion": child.case_discussions.on_record().order_by("-filed_at").first(),
-        "last_audit": child.file_audits.visible_to(user).completed().order_by("-audited_on", "-pk").first(),
+        "last_audit": child.file_audits.visible_to(user).audits().completed().order_by("-audited_on", "-pk").first(),
     }
 
 
