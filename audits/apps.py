@@ -5,9 +5,11 @@ class AuditsConfig(AppConfig):
     name = "audits"
 
     def ready(self):
-        # The child's record shows completed audits without `cases` importing this app.
-        from cases import timeline
+        # The child's record and the manager's worklist show audits without `cases` importing this app.
+        from cases import timeline, worklist
 
         from .timeline import case_file_audits
+        from .worklist import reviewing_officer_to_tell
 
         timeline.register(case_file_audits)
+        worklist.register_for_manager(reviewing_officer_to_tell)

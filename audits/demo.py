@@ -1,4 +1,5 @@
-"""Demo audits: graded case file audits with corrective actions (some overdue) and manager practice reviews.
+"""Demo audits: graded case file audits with corrective actions (some overdue), the demo social worker's
+self-checks, and manager practice reviews.
 
 Called by seed_demo after the authority is built. Deterministic (its own
 random stream from the demo seed) and rerunnable: a team that already has
@@ -16,6 +17,7 @@ from . import checklist, themes
 from .models import (
     Answer,
     AuditAnswer,
+    AuditKind,
     AuditProgramme,
     AuditStatus,
     CaseFileAudit,
@@ -119,7 +121,7 @@ def seed(authority):
     AuditProgramme.objects.get_or_create(pk=1)
     audits = actions = 0
     for n, (team, _, practitioners) in enumerate(authority.teams[:AUDITED_TEAMS]):
-        if team.manager is None or CaseFileAudit.objects.filter(team=team).exists():
+        if team.manager is None or CaseFileAudit.objects.audits().filter(team=team).exists():
             continue
         demo_worker = practitioners[0] if n == 0 else None
         made = _team_audits(team, rng, today, count=6 if n == 0 else 3, demo_worker=demo_worker)
@@ -157,6 +159,8 @@ def _team_audits(team, rng, today, count, demo_worker=None):
                 what="Write the quarterly summary from the recent visits and the review minutes.",
             )
         made.append(audit.actions.count())
+    if demo_worker:
+        _self_checks(demo_worker, [c for c in children if c.worker_id == demo_worker.pk and c not in theirs], today)
     return made
 
 
@@ -170,10 +174,7 @@ def _audit(child, auditor, audited_on, rng, today, respond=True):
     )
     answers, not_met = [], []
     for item in checklist.ITEMS:
-        applicable = not item.looked_after_only or child.category == Category.LOOKED_AFTER
-        if item.code == "court_order" and child.category != Category.LOOKED_AFTER:
-            applicable = False
-        if not applicable:
+        if not _applicable(item, child):
             answers.append(AuditAnswer(audit=audit, item=item.code, answer=Answer.NOT_APPLICABLE))
         elif rng.random() < MET_CHANCE[grade]:
             answers.append(AuditAnswer(audit=audit, item=item.code, answer=Answer.MET))
@@ -197,6 +198,42 @@ def _audit(child, auditor, audited_on, rng, today, respond=True):
         audit.responded_at = timezone.make_aware(datetime.combine(responded, time(16)))
     audit.save()
     return audit
+
+
+def _applicable(item, child):
+    if item.code == "court_order" or item.looked_after_only:
+        return child.category == Category.LOOKED_AFTER
+    return True
+
+
+# The demo social worker's self-checks: (item not met, with the corrective action they set themselves).
+SELF_CHECKS = (("plan_and_review", 40), ("chronology", 12))
+
+
+def _self_checks(worker, children, today):
+    """The demo social worker's self-checks of two more of their files (W 4), one finding the review minutes
+    missing: so their team manager has the IRO or CP chair to tell. Returns how many were made."""
+    if CaseFileAudit.objects.self_checks().filter(auditor=worker).exists():
+        return 0
+    for child, (code, days_ago) in zip(children, SELF_CHECKS, strict=False):
+        check = CaseFileAudit.objects.create(
+            child=child, team=child.team, practitioner=worker, auditor=worker, kind=AuditKind.SELF_CHECK,
+            audited_on=max(child.opened_on, today - timedelta(days=days_ago)), status=AuditStatus.COMPLETED,
+            strengths="Visits are up to date and the child's views are recorded at each one.",
+        )
+        AuditAnswer.objects.bulk_create([
+            AuditAnswer(
+                audit=check, item=item.code,
+                answer=(Answer.NOT_MET if item.code == code else Answer.MET) if _applicable(item, child)
+                else Answer.NOT_APPLICABLE,
+                comment=NOT_MET[code][0] if item.code == code else "",
+            )
+            for item in checklist.ITEMS
+        ])
+        CorrectiveAction.objects.create(
+            audit=check, item=code, what=NOT_MET[code][1], owner=worker, due_on=today + timedelta(days=10),
+        )
+    return min(len(children), len(SELF_CHECKS))
 
 
 def _action(audit, item, what, owner, rng, today):

@@ -28,7 +28,7 @@ def fair_sample(children, size, seed):
 
 def eligible(children, programme, as_of):
     """Open children not audited in the programme's exclusion window before `as_of`."""
-    recent = CaseFileAudit.objects.filter(
+    recent = CaseFileAudit.objects.audits().filter(
         audited_on__gte=programme.excluded_since(as_of), audited_on__lt=as_of
     ).values("child")
     return children.open().exclude(pk__in=recent)

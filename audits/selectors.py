@@ -17,6 +17,13 @@ def auditable_children(user):
     return Child.objects.visible_to(user) if policy.may_audit(user) else Child.objects.none()
 
 
+def self_checkable_children(user):
+    """Open children the user may self-check (W 4): those allocated to them, if they are a practitioner."""
+    if not policy.is_practitioner(user):
+        return Child.objects.none()
+    return Child.objects.visible_to(user).open().filter(worker=user)
+
+
 def reviewable_managers(user):
     """Team managers in the user's line of management, whose practice they may review."""
     if not policy.may_review_managers(user):
@@ -74,7 +81,7 @@ def findings(user, teams, since, today, months, programme):
     Counts read through the same scoping as the audit list, so a figure and its drill-down agree.
     """
     team_list = list(teams.select_related("service", "manager"))
-    audits = CaseFileAudit.objects.visible_to(user).completed().since(since).filter(team__in=teams)
+    audits = CaseFileAudit.objects.visible_to(user).audits().completed().since(since).filter(team__in=teams)
     done = {
         row["team"]: row
         for row in audits.order_by().values("team").annotate(
@@ -82,7 +89,7 @@ def findings(user, teams, since, today, months, programme):
         )
     }
     overdue = dict(
-        CorrectiveAction.objects.visible_to(user).overdue(today).filter(audit__team__in=teams)
+        CorrectiveAction.objects.visible_to(user).of_audits().overdue(today).filter(audit__team__in=teams)
         .order_by().values_list("audit__team").annotate(n=Count("pk"))
     )
     services = {}

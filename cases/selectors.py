@@ -73,7 +73,7 @@ def with_glance(children, user):
     audit (through the child's reverse relations: `cases` imports neither `supervision` nor `audits`)."""
     visits = CaseNote.objects.filter(child=OuterRef("pk"), kind=CaseNote.Kind.STATUTORY_VISIT)
     discussions = _related("case_discussions").objects.on_record()
-    audits = _related("file_audits").objects.visible_to(user).completed()
+    audits = _related("file_audits").objects.visible_to(user).audits().completed()
     return children.annotate(
         glance_last_oversight=latest(ManagementDecision.objects.filter(child=OuterRef("pk")), "decided_on"),
         glance_last_visit=latest(visits, "occurred_on"),

@@ -85,6 +85,20 @@ def may_audit(user):
     return _holds(user, AUDITOR_ROLES)
 
 
+def may_self_check(user, child):
+    """A case file self-check (W 4: "regular case file checks ... by social workers"): a practitioner, of a child
+    allocated to them and still open."""
+    return is_practitioner(user) and child.worker_id == user.pk and child.is_open
+
+
+def may_record_reviewing_officer_told(user, audit):
+    """Recording that the IRO or CP chair was told of a late or missing plan or review minutes an audit found (W 4):
+    the auditor, or the manager of the child's team (who is told of a self-check's findings)."""
+    if may_audit(user) and audit.auditor_id == user.pk:
+        return True
+    return manages_a_team(user) and audit.child.team.manager_id == user.pk
+
+
 def may_review_managers(user):
     """Reviews of team managers' practice (W Appendix 1): heads of service and directors."""
     return _holds(user, SENIOR_MANAGER_ROLES)

@@ -39,7 +39,7 @@ def children_for(as_of):
                                      occurred_on__lte=as_of).order_by("-occurred_on", "-pk")
     discussions = CaseDiscussion.objects.filter(child=OuterRef("pk"), session__date__lte=as_of).order_by(
         "-session__date", "-pk")
-    audits = CaseFileAudit.objects.filter(
+    audits = CaseFileAudit.objects.audits().filter(
         child=OuterRef("pk"), status=AuditStatus.COMPLETED, audited_on__lte=as_of
     ).order_by("-audited_on", "-pk")
     return (

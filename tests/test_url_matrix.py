@@ -311,6 +311,8 @@ NOT_LOGGED = {
     "supervision:cpd_export": "the signed-in person's own CPD, no one else's",
     "audits:list": LIST,
     "audits:start": FORM_OR_ACTION,
+    "audits:self_check_start": FORM_OR_ACTION,
+    "audits:self_checks": LIST,
     "audits:told": FORM_OR_ACTION,
     "audits:add_action": FORM_OR_ACTION,
     "audits:sample": LIST,

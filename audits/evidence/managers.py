@@ -97,7 +97,7 @@ def _grades(row):
 def _audits(manager, teams, since):
     team_files = Q(team__in=teams)
     return (
-        CaseFileAudit.objects.completed()
+        CaseFileAudit.objects.audits().completed()
         .filter(audited_on__gte=since)
         .aggregate(
             by_manager=Count("pk", filter=Q(auditor=manager)),
@@ -109,7 +109,7 @@ def _audits(manager, teams, since):
 def _actions(teams, since, today):
     weak = Q(audit__grade__in=[Grade.REQUIRES_IMPROVEMENT, Grade.INADEQUATE])
     overdue = Q(done_on__isnull=True, due_on__lt=today)
-    return CorrectiveAction.objects.filter(audit__team__in=teams, audit__audited_on__gte=since).aggregate(
+    return CorrectiveAction.objects.of_audits().filter(audit__team__in=teams, audit__audited_on__gte=since).aggregate(
         raised=Count("pk"),
         done=Count("pk", filter=Q(done_on__isnull=False)),
         verified=Count("pk", filter=Q(verified_on__isnull=False)),

@@ -61,14 +61,18 @@ class AuditForm(EditConflictMixin, GdsFormMixin, forms.ModelForm):
             )
             rows.append(self._row(item))
         self.order_fields([name for name in self.fields if name.startswith(("answer_", "comment_", "reason_"))])
+        # A self-check is not graded: the overall grade is a manager's judgement of someone else's file.
+        self_check = self.instance.is_self_check
+        if self_check:
+            del self.fields["grade"]
         self.helper.layout = Layout(
             *rows,
-            HTML('<h2 class="govuk-heading-l">Overall judgement</h2>'),
-            Field.radios("grade", legend_size=Size.MEDIUM, small=True),
+            HTML(f'<h2 class="govuk-heading-l">{"Summary" if self_check else "Overall judgement"}</h2>'),
+            *([] if self_check else [Field.radios("grade", legend_size=Size.MEDIUM, small=True)]),
             Field.textarea("strengths", label_size=Size.SMALL, rows=4),
             Field.textarea("areas_for_improvement", label_size=Size.SMALL, rows=4),
             Div(
-                Button.primary("complete", "Complete the audit"),
+                Button.primary("complete", "Complete the self-check" if self_check else "Complete the audit"),
                 Button.secondary("save", "Save as draft"),
                 css_class="govuk-button-group",
             ),
@@ -107,7 +111,7 @@ class AuditForm(EditConflictMixin, GdsFormMixin, forms.ModelForm):
                 f"reason_{item.code}",
                 f"“{item.label}” is not met: add a corrective action for it, or say why none is needed.",
             )
-        if not cleaned.get("grade"):
+        if not cleaned.get("grade") and not self.instance.is_self_check:
             self.add_error("grade", "Choose an overall grade to complete the audit.")
         return cleaned
 

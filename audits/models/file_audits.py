@@ -18,6 +18,11 @@ class AuditStatus(models.TextChoices):
     COMPLETED = "completed", "Completed"
 
 
+class AuditKind(models.TextChoices):
+    AUDIT = "audit", "Case file audit"
+    SELF_CHECK = "self_check", "Self-check"
+
+
 class Answer(models.TextChoices):
     MET = "met", "Met"
     NOT_MET = "not_met", "Not met"
@@ -31,6 +36,20 @@ class CaseFileAuditQuerySet(models.QuerySet):
 
     def completed(self):
         return self.filter(status=AuditStatus.COMPLETED)
+
+    def audits(self):
+        """Managers' and reviewing officers' audits: what the programme, AUDIT-TARGET and findings count."""
+        return self.filter(kind=AuditKind.AUDIT)
+
+    def self_checks(self):
+        return self.filter(kind=AuditKind.SELF_CHECK)
+
+    def reviewing_officer_not_told(self):
+        """Completed, a late or missing plan or review minutes found, and nobody recorded telling the IRO or CP
+        chair (W 4)."""
+        codes = [item.code for item in checklist.ITEMS if item.tells_reviewing_officer]
+        found = AuditAnswer.objects.filter(item__in=codes, answer=Answer.NOT_MET).values("audit")
+        return self.completed().filter(reviewing_officer_told__isnull=True, pk__in=found)
 
     def since(self, day):
         return self.filter(audited_on__gte=day)
@@ -51,6 +70,9 @@ class CaseFileAudit(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="audits_of_my_work"
     )
     auditor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="file_audits")
+    # W 4: social workers check their own files too; a self-check is never counted as a manager's audit.
+    kind = models.CharField(max_length=20, choices=AuditKind.choices, default=AuditKind.AUDIT,
+                            db_default=AuditKind.AUDIT)
     audited_on = models.DateField("date of audit")
     status = models.CharField(max_length=20, choices=AuditStatus.choices, default=AuditStatus.DRAFT)
     grade = models.CharField("overall grade", max_length=30, choices=Grade.choices, blank=True)
@@ -83,7 +105,8 @@ class CaseFileAudit(models.Model):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(status="draft") | ~models.Q(grade=""), name="completed_audit_has_grade"
+                condition=models.Q(status="draft") | models.Q(kind="self_check") | ~models.Q(grade=""),
+                name="completed_audit_has_grade",
             ),
             models.CheckConstraint(
                 condition=models.Q(reviewing_officer_told__isnull=True, reviewing_officer_told_on__isnull=True)
@@ -99,18 +122,23 @@ class CaseFileAudit(models.Model):
         return reverse("audits:detail", args=[self.pk])
 
     def clean(self):
-        if self.status == AuditStatus.COMPLETED and not self.grade:
+        if self.status == AuditStatus.COMPLETED and not self.grade and not self.is_self_check:
             raise ValidationError({"grade": "Choose an overall grade to complete the audit."})
 
     @property
     def is_completed(self):
         return self.status == AuditStatus.COMPLETED
 
+    @property
+    def is_self_check(self):
+        return self.kind == AuditKind.SELF_CHECK
+
     def can_edit(self, user):
         return not self.is_completed and self.auditor_id == user.pk
 
     def can_respond(self, user):
-        return self.is_completed and self.practitioner_id == user.pk
+        # A self-check is the practitioner's own: there is no one else's finding to respond to.
+        return self.is_completed and not self.is_self_check and self.practitioner_id == user.pk
 
     def not_met_items(self):
         """The checklist items answered "not met", in checklist order (reads prefetched answers)."""
@@ -160,6 +188,10 @@ class AuditAnswer(models.Model):
 class CorrectiveActionQuerySet(ActionQuerySet):
     def visible_to(self, user):
         return self.filter(child_filter(user, prefix="audit__child__"))
+
+    def of_audits(self):
+        """Actions agreed in managers' audits, not in self-checks: what the audit figures count."""
+        return self.filter(audit__kind=AuditKind.AUDIT)
 
     def awaiting_verification(self):
         return self.filter(done_on__isnull=False, verified_on__isnull=True)

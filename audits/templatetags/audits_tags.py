@@ -31,6 +31,8 @@ def audits_nav(context):
     request = context["request"]
     user = request.user
     pages = [("audits:list", "Case file audits")]
+    if policy.is_practitioner(user) or policy.is_manager(user):
+        pages.append(("audits:self_checks", "Self-checks"))
     if policy.may_audit(user):
         pages.append(("audits:sample", "This month's sample"))
     if policy.is_manager(user):

@@ -3,7 +3,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
@@ -14,8 +15,8 @@ from organisation.models import Team
 from .. import checklist, services
 from ..evidence.files import file_evidence
 from ..forms import AuditFilter, AuditForm, ResponseForm, ReviewingOfficerForm
-from ..models import Answer, AuditStatus, CaseFileAudit, CorrectiveAction
-from ..selectors import auditable_children, reviewing_officers
+from ..models import Answer, AuditAnswer, AuditKind, AuditStatus, CaseFileAudit, CorrectiveAction
+from ..selectors import auditable_children, reviewing_officers, self_checkable_children
 
 CHILD = ("child__team", "child__worker", "child__reviewing_officer")
 
@@ -24,7 +25,7 @@ CHILD = ("child__team", "child__worker", "child__reviewing_officer")
 def audit_list(request):
     user, today = request.user, timezone.localdate()
     filterset = AuditFilter(
-        request.GET, CaseFileAudit.objects.visible_to(user), teams=Team.objects.visible_to(user), today=today
+        request.GET, CaseFileAudit.objects.visible_to(user).audits(), teams=Team.objects.visible_to(user), today=today
     )
     overdue = Q(actions__done_on__isnull=True, actions__due_on__lt=today)
     audits = (
@@ -55,12 +56,27 @@ def start(request, child_pk):
     child = get_object_or_404(
         auditable_children(request.user).select_related("team", "worker", "reviewing_officer"), pk=child_pk
     )
-    draft = CaseFileAudit.objects.filter(child=child, auditor=request.user, status=AuditStatus.DRAFT).first()
+    return _start(request, child, AuditKind.AUDIT)
+
+
+@login_required
+def self_check_start(request, child_pk):
+    """A practitioner's check of the file of a child allocated to them (W 4), on the audit's checklist."""
+    child = get_object_or_404(
+        self_checkable_children(request.user).select_related("team", "worker", "reviewing_officer"), pk=child_pk
+    )
+    return _start(request, child, AuditKind.SELF_CHECK)
+
+
+def _start(request, child, kind):
+    draft = CaseFileAudit.objects.filter(
+        child=child, auditor=request.user, kind=kind, status=AuditStatus.DRAFT
+    ).first()
     if draft:
         return redirect("audits:edit", draft.pk)
     today = timezone.localdate()
     audit = CaseFileAudit(
-        child=child, auditor=request.user, team=child.team, practitioner=child.worker, audited_on=today
+        child=child, auditor=request.user, kind=kind, team=child.team, practitioner=child.worker, audited_on=today
     )
     return _audit_form(request, audit, today, answers={})
 
@@ -73,13 +89,17 @@ def edit(request, pk):
 
 
 def own_draft_audit(request, pk):
-    """A draft audit, for its auditor only (the edit form and its drafts)."""
-    return get_object_or_404(
+    """A draft audit, for its auditor only (the edit form and its drafts); a self-check while the child is
+    still theirs."""
+    audit = get_object_or_404(
         CaseFileAudit.objects.visible_to(request.user)
         .filter(auditor=request.user, status=AuditStatus.DRAFT)
         .select_related(*CHILD),
         pk=pk,
     )
+    if audit.is_self_check and not policy.may_self_check(request.user, audit.child):
+        raise Http404
+    return audit
 
 
 def _audit_form(request, audit, today, answers):
@@ -95,10 +115,12 @@ def _audit_form(request, audit, today, answers):
             form.add_error(None, error)
         else:
             if saved:
-                messages.success(request, "Audit completed." if completing else "Audit saved as a draft.")
+                what = "Self-check" if audit.is_self_check else "Audit"
+                messages.success(request, f"{what} completed." if completing else f"{what} saved as a draft.")
                 return redirect(audit)
     previous = (
-        CaseFileAudit.objects.completed().filter(child=audit.child).exclude(pk=audit.pk).select_related("auditor")
+        CaseFileAudit.objects.completed().filter(child=audit.child, kind=audit.kind).exclude(pk=audit.pk)
+        .select_related("auditor")
     )
     return render(request, "audits/audit_form.html", {
         "form": form,
@@ -115,7 +137,9 @@ def detail(request, pk):
     user = request.user
     audit = get_object_or_404(
         CaseFileAudit.objects.visible_to(user)
-        .select_related("child__reviewing_officer", "auditor", "team", "practitioner", "reviewing_officer_told")
+        .select_related(
+            "child__reviewing_officer", "child__team", "auditor", "team", "practitioner", "reviewing_officer_told"
+        )
         .prefetch_related("answers"),
         pk=pk,
     )
@@ -127,6 +151,7 @@ def detail(request, pk):
         "is_auditor": audit.auditor_id == user.pk,
         "can_edit": audit.can_edit(user),
         "can_respond": audit.can_respond(user),
+        "can_record_told": policy.may_record_reviewing_officer_told(user, audit),
         "today": timezone.localdate(),
     })
 
@@ -153,9 +178,9 @@ def respond(request, pk):
 @login_required
 def reviewing_officer_told(request, pk):
     """Record that the child's IRO or CP chair was told of late or missing plans or review minutes (W 4)."""
-    audit = get_object_or_404(
-        CaseFileAudit.objects.visible_to(request.user).filter(auditor=request.user).select_related("child"), pk=pk
-    )
+    audit = get_object_or_404(CaseFileAudit.objects.visible_to(request.user).select_related("child__team"), pk=pk)
+    if not policy.may_record_reviewing_officer_told(request.user, audit):
+        raise Http404
     form = ReviewingOfficerForm(
         request.POST or None, instance=audit, officers=reviewing_officers(), today=timezone.localdate(),
         initial={"reviewing_officer_told": audit.reviewing_officer_told_id or audit.child.reviewing_officer_id},
@@ -167,4 +192,24 @@ def reviewing_officer_told(request, pk):
         "form": form, "audit": audit, "title": "Tell the IRO or CP chair",
         "lead": "W 4: managers speak to the Independent Reviewing Officer or child protection chair about late or "
                 "missing planning and review documentation. Record who you told and when.",
+    })
+
+
+@login_required
+def self_check_list(request):
+    """Completed self-checks the user may see (a team manager: their teams'), each with its items not met; and a
+    practitioner's children to self-check."""
+    user = request.user
+    checks = (
+        CaseFileAudit.objects.visible_to(user).self_checks().completed()
+        .select_related("child", "auditor", "team")
+        .prefetch_related(Prefetch("answers", queryset=AuditAnswer.objects.only("audit_id", "item", "answer")))
+        .annotate(open_actions=Count("actions", filter=Q(actions__done_on__isnull=True)))
+        .order_by("-audited_on", "-pk")
+    )
+    return render(request, "audits/self_check_list.html", {
+        "page": Paginator(checks, 50).get_page(request.GET.get("page")),
+        "mine": self_checkable_children(user).order_by("last_name", "first_name"),
+        "drafts": CaseFileAudit.objects.visible_to(user).self_checks()
+        .filter(auditor=user, status=AuditStatus.DRAFT).select_related("child"),
     })

@@ -33,13 +33,14 @@ def sample(request):
     month_start = today.replace(day=1)
     audited = {
         audit.child_id: audit
-        for audit in CaseFileAudit.objects.filter(child__in=[c.pk for c in children], audited_on__gte=month_start)
+        for audit in CaseFileAudit.objects.audits()
+        .filter(child__in=[c.pk for c in children], audited_on__gte=month_start)
         .order_by("audited_on")
     }
     return render(request, "audits/sample.html", {
         "rows": [(child, audited.get(child.pk)) for child in children],
         "programme": programme,
-        "done": CaseFileAudit.objects.completed().filter(auditor=user, audited_on__gte=month_start).count(),
+        "done": CaseFileAudit.objects.audits().completed().filter(auditor=user, audited_on__gte=month_start).count(),
         "draw": draw,
         "month_start": month_start,
         "today": today,

@@ -62,6 +62,7 @@ def child_detail(request, pk):
             "can_write": can_write_record(request.user, child),
             "can_manage": can_manage_child(request.user, child),
             "can_audit": policy.may_audit(request.user),
+            "can_self_check": policy.may_self_check(request.user, child),
             "today": timezone.localdate(),
         },
     )

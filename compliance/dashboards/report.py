@@ -107,7 +107,7 @@ def measure_month(service, month):
             compliance = Compliance(kept[measure.rules[0]].population, breaches)
             values[measure.key] = [compliance.compliant, compliance.population]
     grades = dict(
-        CaseFileAudit.objects.completed()
+        CaseFileAudit.objects.audits().completed()
         .filter(team__service=service, audited_on__gte=month, audited_on__lte=end)
         .values_list("grade")
         .annotate(n=Count("pk"))
@@ -119,7 +119,8 @@ def measure_month(service, month):
     values["audits_good"] = [good, audits] if audits else None
     values["grades"] = {grade: grades.get(grade, 0) for grade in Grade.values}
     values["actions_overdue"] = (
-        CorrectiveAction.objects.filter(audit__team__service=service, audit__audited_on__lte=end, due_on__lt=end)
+        CorrectiveAction.objects.of_audits()
+        .filter(audit__team__service=service, audit__audited_on__lte=end, due_on__lt=end)
         .filter(Q(done_on__isnull=True) | Q(done_on__gt=end))
         .count()
     )

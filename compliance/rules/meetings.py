@@ -71,7 +71,7 @@ class AuditTarget(Rule):
     def breaches(self, today, figures):
         first, last = self.month_before(today)
         completed = (
-            CaseFileAudit.objects.completed().filter(auditor=OuterRef("pk"), audited_on__range=(first, last))
+            CaseFileAudit.objects.audits().completed().filter(auditor=OuterRef("pk"), audited_on__range=(first, last))
             .values("auditor").annotate(n=Count("pk")).values("n")
         )
         return (

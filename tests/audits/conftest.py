@@ -4,7 +4,8 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
-from audits.models import AuditStatus
+from audits import checklist
+from audits.models import Answer, AuditStatus
 from cases.models import Grade
 from tests.factories import CaseFileAuditFactory
 
@@ -28,3 +29,11 @@ def other_manager(other_team):
 def completed_audit(child, team_manager):
     """The team manager's completed audit of the social worker's child, graded good."""
     return CaseFileAuditFactory(child=child, auditor=team_manager, status=AuditStatus.COMPLETED, grade=Grade.GOOD)
+
+
+def answers(**overrides):
+    """The audit form's post: every item met, no comments, with `overrides`."""
+    data = {f"answer_{item.code}": Answer.MET for item in checklist.ITEMS}
+    data.update({f"comment_{item.code}": "" for item in checklist.ITEMS})
+    data.update(overrides)
+    return data

@@ -30,6 +30,8 @@ MATRIX = {
     # 302: the persona's own draft is resumed rather than a second one started.
     "start": (lambda w: [w["child"].pk], only(*CHILD_AUDITORS) | {"team_manager": 302}),
     "detail": (lambda w: [w["audit"].pk], only(*CHILD_READERS)),
+    "self_check_start": (lambda w: [w["child"].pk], only("social_worker")),
+    "self_checks": (lambda w: [], EVERYONE),
     "edit": (lambda w: [w["draft"].pk], only("team_manager")),
     "respond": (lambda w: [w["audit"].pk], only("social_worker")),
     "told": (lambda w: [w["audit"].pk], only("team_manager")),

@@ -9,14 +9,9 @@ from audits.models import Answer, AuditStatus, CaseFileAudit, CorrectiveAction
 from cases.models import Document
 from tests.factories import CaseFileAuditFactory, ChronologyEntryFactory, CorrectiveActionFactory, DocumentFactory
 
+from .conftest import answers
+
 pytestmark = pytest.mark.usefixtures("pinned")
-
-
-def answers(**overrides):
-    data = {f"answer_{item.code}": Answer.MET for item in checklist.ITEMS}
-    data.update({f"comment_{item.code}": "" for item in checklist.ITEMS})
-    data.update(overrides)
-    return data
 
 
 def test_the_audit_form_shows_the_records_evidence_beside_each_item(client, team_manager, child):

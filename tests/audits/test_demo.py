@@ -13,6 +13,7 @@ from audits.models import (
 from audits.sampling import monthly_sample
 from audits.selectors import reviewable_managers
 from cases.demo import DemoAuthority, Sizes
+from cases.worklist import needs_manager
 from organisation.models import StaffMember
 
 TODAY = datetime.date(2026, 3, 10)
@@ -53,7 +54,17 @@ def test_the_done_when_journey_has_what_it_needs(db):
     assert reviewable_managers(head).filter(pk=team_manager.pk).exists()
     social_worker = StaffMember.objects.get(username="socialworker")
     assert CorrectiveAction.objects.filter(owner=social_worker, done_on__isnull=True).exists()
-    assert CaseFileAudit.objects.filter(practitioner=social_worker, practitioner_response="").exists()
+    assert CaseFileAudit.objects.audits().filter(practitioner=social_worker, practitioner_response="").exists()
+
+
+def test_the_demo_social_worker_has_self_checks_one_leaving_the_iro_to_tell(db):
+    seeded()
+    social_worker = StaffMember.objects.get(username="socialworker")
+    checks = CaseFileAudit.objects.self_checks().completed().filter(auditor=social_worker)
+    assert checks.count() == 2
+    assert all(check.actions.exists() for check in checks)
+    team_manager = StaffMember.objects.get(username="teammanager")
+    assert "Tell the IRO or CP chair" in {item.what for item in needs_manager(manager=team_manager, today=TODAY)}
 
 
 def test_a_rerun_adds_nothing(db):

@@ -170,6 +170,6 @@ def test_the_team_managers_home_runs_the_same_few_queries_however_much_needs_the
     # Session, user, the header's team, flag and unread counts, the session save; the queue (managed staff's ids, the
     # versions) and its figure; what is due: the configured standards, the visible teams' and managed staff's
     # ids, one query per manager's rule (thirteen, with REPORT-COUNTERSIGN, AUDIT-TARGET and SUPERVISOR-TRAINING),
-    # the conferences to attend, the actions falling due (one query per kind), the joiners' inductions and the case
-    # discussions to file; the team and caseload tables.
+    # the conferences to attend, the actions falling due (one query per kind), the joiners' inductions, the case
+    # discussions to file and the audits whose IRO or CP chair is still to be told; the team and caseload tables.
     same_queries_at_any_size(team_manager, reverse("home"), to_do, bound=35)

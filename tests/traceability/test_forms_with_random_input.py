@@ -78,6 +78,7 @@ FORMS = [
     ("supervision:meeting_new", lambda w: [w["team"].pk], "team_manager", None),
     ("supervision:leadership_new", lambda w: [], "head_of_service", None),
     ("audits:edit", lambda w: [w["audit"].pk], "team_manager", None),
+    ("audits:self_check_start", lambda w: [w["child"].pk], "social_worker", None),
     ("audits:add_action", lambda w: [w["completed_audit"].pk], "team_manager", None),
     ("audits:review_edit", lambda w: [w["practice_review"].pk], "head_of_service", None),
     ("audits:programme", lambda w: [], "administrator", None),
