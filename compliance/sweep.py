@@ -221,11 +221,14 @@ def sweep(*, today, now, children=None, staff=None, teams=None, part=None):
 
 
 def parts(count):
-    """Every team's id in up to `count` parts of consecutive ids, None (staff in no team) in the first.
+    """Every team's id in up to `count` parts of consecutive ids, None (staff in no team) in the first; one
+    part is `None`, the whole sweep unnarrowed.
 
     Every child, member of staff and team is in exactly one part (by their team now), and each rule's
     breaches are decided subject by subject, so sweeping every part is sweeping everyone.
     """
+    if count <= 1:
+        return [None]  # one part: everyone, with no narrowing by team at all
     teams = list(Team.objects.order_by("pk").values_list("pk", flat=True))
     count = max(1, min(count, len(teams)))
     split = [teams[n * len(teams) // count:(n + 1) * len(teams) // count] for n in range(count)]

@@ -256,8 +256,9 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_RESULT_BACKEND = REDIS_URL or None
 CELERY_RESULT_EXPIRES = 24 * 60 * 60
-# The full sweep's parts: consecutive teams, so any worker (on any host) takes the next part.
-SWEEP_PARTS = envint("SWEEP_PARTS", "4")
+# The full sweep's parts: consecutive teams, so any worker (on any host) takes the next part. One unless there
+# are worker processes to spread it over: each part pays the rules' query building again (README, Performance).
+SWEEP_PARTS = envint("SWEEP_PARTS", "1")
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
     # Longer than the time limit and than any countdown (retries back off at most 5 minutes), so Redis never

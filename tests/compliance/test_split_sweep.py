@@ -135,6 +135,10 @@ def test_the_split_sweep_leaves_exactly_the_flags_of_the_single_sweep(world, exp
     assert run.parts == len(parts) and run.finished_at
 
 
+def test_one_part_is_the_whole_sweep_unnarrowed(world):
+    assert sweep.parts(1) == [None]
+
+
 def test_every_team_and_no_team_are_in_exactly_one_part(world):
     parts = sweep.parts(3)
     ids = [team for part in parts for team in part]
@@ -213,6 +217,7 @@ def test_the_task_runs_the_parts_as_a_chord_whose_callback_finishes_the_run(worl
 
 
 def test_beat_runs_the_digest_after_a_fresh_full_sweep(world, eager, settings):
+    settings.SWEEP_PARTS = 4
     SweepRun.objects.create(started_at=NOW, parts=3)  # a sweep already under way does not hold the digest back
     entry = settings.CELERY_BEAT_SCHEDULE["compliance-daily-digest"]
     assert entry["task"] == tasks.full_sweep.name
@@ -225,7 +230,8 @@ def test_beat_runs_the_digest_after_a_fresh_full_sweep(world, eager, settings):
 
 @pytest.mark.skipif(not settings.REDIS_URL, reason="needs REDIS_URL (make test sets it)")
 @pytest.mark.django_db(transaction=True)
-def test_a_real_worker_runs_the_parts_then_the_callback_then_the_digest(monkeypatch, worker):  # noqa: F811
+def test_a_real_worker_runs_the_parts_then_the_callback_then_the_digest(monkeypatch, worker, settings):  # noqa: F811
+    settings.SWEEP_PARTS = 4  # a deployment with workers to spread it over (the default is one part)
     monkeypatch.setattr(tasks.sweep_subjects, "apply_async", lambda **kwargs: None)
     teams = build_world()
     with transaction.atomic():

@@ -66,7 +66,8 @@ def worker_process():
     db = connection.settings_dict
     url = f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
     queue = f"compliance-killed-{uuid.uuid4().hex}"
-    env = {**os.environ, "DATABASE_URL": url, "REDIS_URL": settings.REDIS_URL, "CELERY_TASK_ALWAYS_EAGER": "False"}
+    env = {**os.environ, "DATABASE_URL": url, "REDIS_URL": settings.REDIS_URL, "CELERY_TASK_ALWAYS_EAGER": "False",
+           "SWEEP_PARTS": "4"}
     process = subprocess.Popen(  # nosec B603: fixed arguments
         [sys.executable, "-m", "celery", "-A", "oversight", "worker", "-Q", queue, "--concurrency", "1",
          "--pool", "prefork", "--without-gossip", "--without-mingle", "--without-heartbeat", "-l", "WARNING"],
