@@ -12,7 +12,11 @@ from datetime import date
 
 from django.urls import reverse
 
+from organisation.standards import DEFINITIONS
+
 from .models import Allocation
+
+STANDARD_TITLES = {definition.code: definition.title for definition in DEFINITIONS}
 
 _sources = []
 _manager_sources = []
@@ -75,16 +79,17 @@ class DueGroup:
 
 def grouped(items, today, titles, first=()):
     """`items` (soonest first) grouped by standard, the group with the oldest item first, so a manager with a
-    hundred things due sees a dozen kinds of work. A group's title is its items' shared `what`, or
-    `titles[code]` (the standard's title) where the items differ (each action, each conference). The codes in
-    `first` lead, in that order."""
+    hundred things due sees a dozen kinds of work. A group's title is `titles[code]` where given, else its
+    items' shared `what`, else the standard's title (each action, each conference says something else). The
+    codes in `first` lead, in that order."""
     groups = {code: [] for code in first}
     for item in items:
         groups.setdefault(item.code, []).append(item)
     return [
         DueGroup(
             code=code,
-            title=members[0].what if len({m.what for m in members}) == 1 else titles.get(code, "Other things due"),
+            title=titles.get(code) or (members[0].what if len({m.what for m in members}) == 1 else None)
+            or STANDARD_TITLES.get(code, "Other things due"),
             rows=[(m, m.about, "", m.is_overdue(today), (m.on - today).days) for m in members],
             overdue=sum(1 for m in members if m.is_overdue(today)),
         )

@@ -12,9 +12,7 @@ from ..selectors import members_with_caseloads, teams_overview
 QUEUE_ON_HOME = 5  # the oldest few; the queue page has them all
 # A manager's list grouped by standard: where a group's items say different things, its heading. Conferences
 # and hearings lead: a date in the diary cannot wait behind older paperwork (K 6).
-GROUP_TITLES = {d.code: d.title for d in standards.DEFINITIONS} | {
-    "ACTIONS": "Actions agreed, not yet done", "MGR-ATTEND": "Conferences and hearings to attend",
-}
+GROUP_TITLES = {"ACTIONS": "Actions agreed, not yet done", "MGR-ATTEND": "Conferences and hearings to attend"}
 
 
 @login_required

@@ -85,23 +85,21 @@ class SeenAlone(Rule):
         visits = CaseNote.objects.filter(occurred_on__lte=today).exclude(kind=Kind.NOTE)
         n = figures["visits"]
         population = self.population(today)
-        # Each visit's place among its child's, newest first: one pass over the visits, not a search per child.
+        of_child = visits.filter(child=OuterRef("pk"))
+        # Each visit's place among its child's, newest first, counted per child by the child's index: NOT IN
+        # over every child seen alone outgrew work_mem at national scale, and PostgreSQL searched it per child.
         latest_first = [F(order.lstrip("-")).desc() for order in self.LATEST_FIRST]
         place = Window(RowNumber(), partition_by=F("child"), order_by=latest_first)
         # The place of a visit where the child was seen alone (NULL otherwise): a plain `seen_alone` filter
         # would be applied before the places are counted, and count only those visits.
-        alone_at_last_n = (
-            visits.filter(child__in=population.values("pk"))
-            .annotate(alone_place=Case(When(seen_alone=True, then=place)))
-            .filter(alone_place__lte=n)
-            .values("child")
+        alone_at_last_n = of_child.annotate(alone_place=Case(When(seen_alone=True, then=place))).filter(
+            alone_place__lte=n
         )
-        of_child = visits.filter(child=OuterRef("pk"))
         oldest_counted = Coalesce(
             Subquery(of_child.order_by(*self.LATEST_FIRST).values("occurred_on")[n - 1:n]),
             Subquery(of_child.order_by("occurred_on", "recorded_at", "pk").values("occurred_on")[:1]),
         )
-        return population.filter(Exists(of_child)).exclude(pk__in=alone_at_last_n).annotate(since=oldest_counted)
+        return population.filter(Exists(of_child), ~Exists(alone_at_last_n)).annotate(since=oldest_counted)
 
     def due_on(self, child, today, figures):
         return child.since

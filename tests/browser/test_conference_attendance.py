@@ -29,7 +29,7 @@ def test_a_team_manager_confirms_attending_a_conference_from_their_home(journey,
     page = journey.page
 
     journey.sign_in("tm")
-    due = page.locator("table", has=page.locator("caption", has_text="conferences and hearings coming"))
+    due = page.locator("table", has=page.locator("caption", has_text="Conferences and hearings to attend"))
     row = due.locator("tr", has=page.get_by_role("link", name=f"{WHAT} for {child.full_name}"))
     expect(row.locator(".govuk-tag")).to_have_text("Due today")
     later = due.locator("tr", has=page.get_by_role("link", name=f"{WHAT} for {later_child.full_name}"))
@@ -54,7 +54,7 @@ def test_a_team_manager_confirms_attending_a_conference_from_their_home(journey,
     assert todays.manager_attended is True and todays.attendance_confirmed_at is not None
 
     page.get_by_role("link", name="Oversight", exact=True).click()  # the service name: home
-    due = page.locator("table", has=page.locator("caption", has_text="conferences and hearings coming"))
+    due = page.locator("table", has=page.locator("caption", has_text="Conferences and hearings to attend"))
     expect(due.get_by_role("link", name=f"{WHAT} for {later_child.full_name}")).to_be_visible()
     expect(due.get_by_role("link", name=f"{WHAT} for {child.full_name}")).to_have_count(0)
     journey.check("home-after")

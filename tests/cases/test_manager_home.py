@@ -159,11 +159,11 @@ def test_a_managers_list_is_grouped_by_kind_of_work_with_conferences_first():
         Due(on=datetime.date(2026, 11, 1), what="Action: call the school", code="ACTIONS"),
         Due(on=datetime.date(2026, 12, 2), what="Action: see Sam", code="ACTIONS"),
     ]
-    groups = worklist.grouped(items, today, {"ACTIONS": "Actions agreed"}, first=["MGR-ATTEND", "SUP-FREQ"])
+    groups = worklist.grouped(items, today, {"MGR-ATTEND": "Conferences"}, first=["MGR-ATTEND", "SUP-FREQ"])
     assert [(g.code, g.title, g.overdue, g.in_time) for g in groups] == [
-        ("MGR-ATTEND", "Initial CP conference: attend, then confirm", 0, 1),
-        ("OVERSIGHT", "Management oversight", 1, 1),
-        ("ACTIONS", "Actions agreed", 1, 1),  # two different actions: the standard's heading
+        ("MGR-ATTEND", "Conferences", 0, 1),  # the title given
+        ("OVERSIGHT", "Management oversight", 1, 1),  # what its items say
+        ("ACTIONS", "Actions done in time", 1, 1),  # two different actions: the standard's title
     ]
     assert [row[1] for row in groups[1].rows] == ["A", "B"]  # soonest first within a kind
     assert groups[1].anchor == "due-oversight"
